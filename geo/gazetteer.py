@@ -1,0 +1,146 @@
+"""The offline gazetteer: folded name -> candidate places, loaded once and lazily.
+
+The files in data/gazetteer are built by scripts/build_gazetteer.py. Start-up only splits
+lines: a row is parsed into an Entry the first time a lookup needs it, so loading stays
+well under a second and untouched places cost a string each.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo.text import fold, strip_article
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+# Kinds whose point is the place itself; the others are areas or stand-ins.
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+AREA_KINDS = frozenset({"country", "continent", "admin1", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    row: int
+    gid: str
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    kind: str
+    population: int
+    parent_row: int | None
+    prior: int
+
+    borrows_parent_point: bool = False
+
+    @property
+    def precision(self) -> str:
+        """exact / city / district / country: how far the point may be from the thing."""
+        if self.kind in ("country", "continent"):
+            return "country"
+        if self.kind in ("admin1", "region"):
+            return "district"
+        if self.kind in ("landmark", "district", "facility"):
+            return "city" if self.borrows_parent_point else "exact"
+        return "city"
+
+
+class Gazetteer:
+    """Name index over the shipped places, plus places a user adds at run time."""
+
+    def __init__(self, directory: Path = DATA_DIR) -> None:
+        self.directory = directory
+        with gzip.open(directory / "places.tsv.gz", "rt", encoding="utf-8") as handle:
+            self._rows = handle.read().split("\n")[1:]
+        if self._rows and not self._rows[-1]:
+            self._rows.pop()
+        with gzip.open(directory / "names.tsv.gz", "rt", encoding="utf-8") as handle:
+            self._names: dict[str, str | tuple[int, ...]] = dict(
+                line.split("\t", 1) for line in handle.read().splitlines())
+        self._entries: dict[int, Entry] = {}
+        self._demonyms: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, row: int) -> Entry:
+        entry = self._entries.get(row)
+        if entry is None:
+            f = self._rows[row].split("\t")
+            parent = int(f[8]) if f[8] else None
+            borrows = False
+            if parent is not None:
+                up = self._rows[parent].split("\t")
+                borrows = (up[4], up[5]) == (f[4], f[5])
+            entry = Entry(row, f[0], f[1], f[2], f[3], float(f[4]), float(f[5]), f[6],
+                          int(f[7] or 0), parent, int(f[9] or 0), borrows)
+            self._entries[row] = entry
+        return entry
+
+    def rows_for_key(self, key: str) -> tuple[int, ...]:
+        value = self._names.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = tuple(int(v) for v in value.split())
+            self._names[key] = value
+        return value
+
+    def has_key(self, key: str) -> bool:
+        return key in self._names
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every place called `name` (folded; a leading Arabic article is optional)."""
+        key = fold(name)
+        rows = list(self.rows_for_key(key))
+        bare = strip_article(key)
+        if bare != key:
+            rows += [r for r in self.rows_for_key(bare) if r not in rows]
+        return [self.entry(r) for r in rows]
+
+    def parent(self, entry: Entry) -> Entry | None:
+        return self.entry(entry.parent_row) if entry.parent_row is not None else None
+
+    def demonym_country(self, word: str) -> Entry | None:
+        """The country a demonym names ("Libyan" -> Libya), or None."""
+        if self._demonyms is None:
+            with self._lock:
+                table: dict[str, int] = {}
+                for row, line in enumerate(self._rows):
+                    if "\tcountry\t" in line:
+                        for demonym in line.rsplit("\t", 1)[1].split("|"):
+                            if demonym:
+                                table.setdefault(demonym, row)
+                self._demonyms = table
+        row = self._demonyms.get(fold(word))
+        return self.entry(row) if row is not None else None
+
+    def add_user_place(self, entry_fields: dict, names: list[str]) -> Entry:
+        """Join a user-supplied place to the index; it wins ties over shipped places."""
+        with self._lock:
+            row = len(self._rows)
+            parent = entry_fields.get("parent_row")
+            self._rows.append("\t".join(str(v) for v in (
+                entry_fields["gid"], entry_fields["name"], entry_fields.get("country", ""),
+                entry_fields.get("admin1", ""), entry_fields["lat"], entry_fields["lon"],
+                entry_fields.get("kind", "village"), entry_fields.get("population", 0),
+                "" if parent is None else parent, entry_fields.get("prior", 5), "")))
+            for key in {fold(n) for n in names if n.strip()}:
+                current = self.rows_for_key(key)
+                self._names[key] = (row,) + tuple(r for r in current if r != row)
+            self._entries.pop(row, None)
+            return self.entry(row)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded on first use and shared by the whole process."""
+    return Gazetteer()

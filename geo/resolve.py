@@ -1,0 +1,121 @@
+"""Toponym resolution: choose, for each recognised name, the place the document means.
+
+Each candidate gets a score from what is known before reading (population, kind, curated
+priority), the focus region, and what the document says: countries it names, places it
+names without ambiguity nearby, and "X, Y" qualifiers. One sense per name per document.
+The softmax of the scores is the confidence; the runners-up are the alternatives.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geo.gazetteer import Entry, Gazetteer
+from geo.recognize import Mention
+
+KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "region": 1.5, "city": 0.5,
+              "town": 0.0, "village": -0.5, "facility": 0.0, "landmark": 0.0, "district": -0.5}
+FOCUS_BONUS = 3.5          # a candidate inside the focus region (Libya by default)
+FOCUS_DOC_BONUS = 2.0      # ... more when the document is about the focus region
+COUNTRY_IN_DOC_BONUS = 2.5  # the document names the candidate's country
+NEAR_BONUS = 2.5           # the candidate lies near places the document names unambiguously
+QUALIFIER_BONUS = 8.0      # "Paris, Texas": the next name contains this candidate
+TEMPERATURE = 1.2
+MAX_CANDIDATES = 60
+
+
+@dataclass
+class Resolution:
+    entry: Entry
+    confidence: float
+    alternatives: list[tuple[Entry, float]]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, focus: str | None = "LY") -> None:
+        self.gazetteer = gazetteer
+        self.focus = focus
+
+    def prior(self, entry: Entry) -> float:
+        return (math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+                + 2.0 * entry.prior)
+
+    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+        by_key: dict[str, list[Entry]] = {}
+        for mention in mentions:
+            candidates = sorted(mention.candidates, key=self.prior, reverse=True)
+            by_key.setdefault(mention.key, candidates[:MAX_CANDIDATES])
+        anchors = self.anchors(by_key)
+        countries = {e.country for e in anchors if e.kind == "country"}
+        focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
+                       if anchors else 0.0)
+        qualifiers = self.qualifiers(text, mentions, by_key)
+        chosen: dict[str, Resolution] = {}
+        for key, candidates in by_key.items():
+            scores = [self.score(c, anchors, countries, focus_share, qualifiers.get(key))
+                      for c in candidates]
+            chosen[key] = self.decide(candidates, scores)
+        return [chosen[m.key] for m in mentions]
+
+    def anchors(self, by_key: dict[str, list[Entry]]) -> list[Entry]:
+        """Places the document names with one clear sense: context for the others."""
+        anchors = []
+        for candidates in by_key.values():
+            if len(candidates) == 1:
+                anchors.append(candidates[0])
+                continue
+            first, second = self.prior(candidates[0]), self.prior(candidates[1])
+            if first - second >= 2.0:
+                anchors.append(candidates[0])
+        return anchors
+
+    def qualifiers(self, text: str, mentions: list[Mention],
+                   by_key: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
+        """"Sirte, Libya" / "Paris, Texas": the containing place named right after."""
+        result: dict[str, list[Entry]] = {}
+        for mention, nxt in zip(mentions, mentions[1:], strict=False):
+            gap = text[mention.end:nxt.start]
+            if gap.strip() == "," and len(gap) <= 3:
+                containers = [c for c in by_key[nxt.key] if c.kind in ("country", "admin1")]
+                if containers:
+                    result.setdefault(mention.key, containers)
+        return result
+
+    def score(self, entry: Entry, anchors: list[Entry], countries: set[str],
+              focus_share: float, containers: list[Entry] | None) -> float:
+        score = self.prior(entry)
+        if self.focus and entry.country == self.focus and entry.kind not in ("country",):
+            score += FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
+        if entry.country in countries and entry.kind != "country":
+            score += COUNTRY_IN_DOC_BONUS
+        near = [a for a in anchors if a is not entry and a.kind not in ("country", "continent")]
+        if near and entry.kind not in ("country", "continent"):
+            closest = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in near)
+            score += NEAR_BONUS * max(0.0, 1.0 - closest / 800.0)
+        if containers and any(self.contains(c, entry) for c in containers):
+            score += QUALIFIER_BONUS
+        return score
+
+    @staticmethod
+    def contains(container: Entry, entry: Entry) -> bool:
+        if container.kind == "country":
+            return entry.country == container.country and entry is not container
+        return entry.country == container.country and entry.admin1 == container.admin1 \
+            and entry is not container
+
+    @staticmethod
+    def decide(candidates: list[Entry], scores: list[float]) -> Resolution:
+        order = sorted(range(len(candidates)), key=lambda k: scores[k], reverse=True)
+        top = scores[order[0]]
+        weights = [math.exp((scores[k] - top) / TEMPERATURE) for k in order]
+        total = sum(weights)
+        ranked = [(candidates[k], w / total) for k, w in zip(order, weights, strict=False)]
+        return Resolution(ranked[0][0], ranked[0][1], ranked[1:4])

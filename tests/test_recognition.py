@@ -1,0 +1,129 @@
+"""Recognition and resolution on the sentences real Libya reporting is made of."""
+
+import pytest
+
+from geo import extract
+
+
+def places(text, **kw):
+    return extract(text, **kw).places
+
+
+def surfaces(text, **kw):
+    return [p.surface for p in places(text, **kw)]
+
+
+def only(text, surface):
+    found = [p for p in places(text) if p.surface == surface]
+    assert len(found) == 1, (surface, [p.surface for p in places(text)])
+    return found[0]
+
+
+def test_tripoli_is_libyas_not_lebanons():
+    p = only("Clashes broke out in Tripoli on Monday between rival militias.", "Tripoli")
+    assert p.country == "LY"
+    assert p.lat == pytest.approx(32.89, abs=0.05)
+    assert any(a.country == "LB" for a in p.alternatives)
+
+
+def test_hawara_east_of_sirte_is_libyan():
+    p = only("IS fighters fell back to Hawara, east of Sirte, after the attack.", "Hawara")
+    assert p.country == "LY"
+    assert 16.6 < p.lon < 17.6
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Heavy fighting near the Ouagadougou conference centre in Sirte.",
+     "Ouagadougou conference centre"),
+    ("Forces reached the Zafarana roundabout in Sirte.", "Zafarana roundabout"),
+])
+def test_sirte_landmarks_stay_in_sirte_with_coarser_precision(text, surface):
+    p = only(text, surface)
+    assert p.country == "LY" and p.kind == "landmark"
+    assert p.precision == "city"
+    assert (p.lat, p.lon) == pytest.approx((31.209, 16.589), abs=0.01)
+
+
+@pytest.mark.parametrize("one,other", [("Misrata", "Misurata"), ("Derna", "Darna"),
+                                       ("Sirte", "Sirt"), ("Ajdabiya", "Ajdabiyah")])
+def test_spellings_of_one_town_resolve_to_one_place(one, other):
+    a = only(f"Brigades from {one} moved east.", one)
+    b = only(f"Brigades from {other} moved east.", other)
+    assert a.source_id == b.source_id and a.country == "LY"
+
+
+@pytest.mark.parametrize("text", [
+    "Ali bin Gharbiya, a commander, said the town had fallen.",
+    "Spokesman Ismail Bashir told reporters the offensive continued.",
+    "The New York Times reported the strike.",
+    "The Benghazi Defense Brigades claimed the attack.",
+    "In March the talks stalled.",
+    "Davis said the strikes would continue.",
+])
+def test_people_organisations_and_dates_are_not_places(text):
+    kept = [p.surface for p in places(text)]
+    for word in ("Gharbiya", "Bashir", "New York", "Benghazi", "March", "Davis"):
+        assert word not in kept
+
+
+def test_a_surname_seen_with_its_given_name_stays_a_person():
+    text = "Salem Joha said the city was calm. Later Salem added that talks would resume."
+    assert "Salem" not in surfaces(text)
+
+
+@pytest.mark.parametrize("city,country", [("Fallujah", "IQ"), ("Aleppo", "SY"),
+                                          ("Raqqa", "SY"), ("Cairo", "EG")])
+def test_foreign_cities_stay_foreign(city, country):
+    text = f"Fighters who had fought in {city} later arrived in Sirte and Derna."
+    p = only(text, city)
+    assert p.country == country
+
+
+def test_hyphen_possessive_and_dateline_forms():
+    text = ("TRIPOLI, Libya — Libya's Tripoli-based government said Misrata-based "
+            "brigades had entered al-Watiya airbase.")
+    found = {p.surface: p for p in places(text)}
+    assert found["TRIPOLI"].country == "LY"
+    assert "Tripoli" in found and found["Tripoli"].start == text.index("Tripoli-based")
+    assert "Misrata" in found
+    assert found["al-Watiya airbase"].kind == "facility"
+    assert [p.start for p in places(text) if p.surface == "Libya"] == \
+        [text.index("Libya —"), text.index("Libya's")]
+
+
+def test_us_as_noun_counts_and_as_adjective_does_not():
+    text = "U.S. forces struck the camp. The attack showed the U.S. and its allies were targets."
+    found = places(text)
+    assert [p.start for p in found] == [text.index("U.S. and")]
+    assert found[0].country == "US"
+
+
+def test_name_inside_organisation_is_not_a_place_by_default_but_counts_when_broad():
+    text = "The Islamic State of Iraq and the Levant claimed it. Libyan officials agreed."
+    assert "Iraq" not in surfaces(text)
+    broad = {p.surface: p.country for p in places(text, broad=True)}
+    assert broad.get("Libyan") == "LY"
+
+
+def test_qualified_name_prefers_the_named_container():
+    p = only("She grew up in Paris, Texas, before moving.", "Paris")
+    assert p.country == "US"
+
+
+def test_confidence_and_alternatives_are_ranked():
+    p = only("Clashes broke out in Tripoli on Monday.", "Tripoli")
+    assert 0 < p.confidence <= 1
+    confidences = [a.confidence for a in p.alternatives]
+    assert confidences == sorted(confidences, reverse=True)
+    assert all(c <= p.confidence for c in confidences)
+
+
+def test_offsets_point_into_the_text():
+    text = "Fighting in Sirte, Misrata and Benghazi.\n\nTripoli was calm."
+    for p in places(text):
+        assert text[p.start:p.end] == p.surface
+
+
+def test_empty_text_gives_no_places():
+    assert places("") == []
+    assert places("   \n ") == []

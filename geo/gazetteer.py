@@ -66,6 +66,7 @@ class Gazetteer:
                 line.split("\t", 1) for line in handle.read().splitlines())
         self._entries: dict[int, Entry] = {}
         self._demonyms: dict[str, int] | None = None
+        self._prefixes: set[str] | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -97,6 +98,19 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._names
 
+    def continues(self, key: str) -> bool:
+        """Whether some multi-word name starts with `key` + " " (so a longer match may follow)."""
+        if self._prefixes is None:
+            with self._lock:
+                prefixes = set()
+                for name in self._names:
+                    position = name.find(" ")
+                    while position > 0:
+                        prefixes.add(name[:position])
+                        position = name.find(" ", position + 1)
+                self._prefixes = prefixes
+        return key in self._prefixes
+
     def lookup(self, name: str) -> list[Entry]:
         """Every place called `name` (folded; a leading Arabic article is optional)."""
         key = fold(name)
@@ -115,10 +129,9 @@ class Gazetteer:
             with self._lock:
                 table: dict[str, int] = {}
                 for row, line in enumerate(self._rows):
-                    if "\tcountry\t" in line:
+                    if not line.endswith("\t"):
                         for demonym in line.rsplit("\t", 1)[1].split("|"):
-                            if demonym:
-                                table.setdefault(demonym, row)
+                            table.setdefault(demonym, row)
                 self._demonyms = table
         row = self._demonyms.get(fold(word))
         return self.entry(row) if row is not None else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer import AREA_KINDS, Entry, Gazetteer
 from geo.lexicon import (
     CAPITAL_ABBREVIATIONS,
     FUNCTION_WORDS,
@@ -43,25 +43,22 @@ CLOSED_CLASS = FUNCTION_WORDS | MONTHS | WEEKDAYS | PLACE_MODIFIERS | PERSON_TIT
 CUED_POPULATION = 1_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
     end: int
     index: int
     sentence_initial: bool = False
+    is_word: bool = False
+    capitalised: bool = False
+    lower: str = ""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().rstrip(".")
+    def __post_init__(self) -> None:
+        first = self.text[0]
+        self.is_word = first.isalpha()
+        self.capitalised = first.isupper()
+        self.lower = self.text.lower().rstrip(".")
 
 
 @dataclass
@@ -130,15 +127,18 @@ class Recognizer:
     def longest_name(self, text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """The last token index and key of the longest gazetteer name starting at i."""
         best = None
+        has, continues = self.gazetteer.has_key, self.gazetteer.continues
         j = i
         while j < len(tokens) and j - i < MAX_NAME_TOKENS:
             if j > i and not self.joined(text, tokens[j - 1], tokens[j]):
                 break
-            if tokens[j].is_word:
-                key = fold(text[tokens[i].start:tokens[j].end])
-                if self.gazetteer.has_key(key) or self.gazetteer.has_key(strip_article(key)):
-                    best = (j, key)
-            else:
+            if not tokens[j].is_word:
+                break
+            key = fold(text[tokens[i].start:tokens[j].end])
+            bare = strip_article(key)
+            if has(key) or (bare != key and has(bare)):
+                best = (j, key)
+            if not (continues(key) or (bare != key and continues(bare))):
                 break
             j += 1
         return best
@@ -182,7 +182,7 @@ class Recognizer:
                 if not self.broad and (head.lower not in PLACE_HEADS or longer):
                     return "organisation"  # "Islamic State of Iraq", "Central Bank of Libya"
             if self.name_like(left) and left.lower not in PLACE_MODIFIERS and \
-                    not left.sentence_initial:
+                    left.lower not in FUNCTION_WORDS and not left.sentence_initial:
                 return "after a name"
             if self.name_like(left) and left.sentence_initial and \
                     (left.lower in GIVEN_NAMES or left.lower in PERSON_TITLES):
@@ -314,9 +314,7 @@ class Recognizer:
             return False
         if "common word" in mention.evidence and not mention.cue and "country" not in kinds:
             return False
-        best = max(mention.candidates, key=lambda c: (c.prior, c.population))
-        if best.prior > 0 or best.kind in ("country", "continent", "admin1", "region") or \
-                any(c.prior > 0 or c.kind in ("country", "admin1") for c in mention.candidates):
+        if any(c.prior > 0 or c.kind in AREA_KINDS for c in mention.candidates):
             return True
         population = max(c.population for c in mention.candidates)
         sentence_start = "sentence start" in mention.evidence

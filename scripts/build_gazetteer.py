@@ -350,6 +350,15 @@ class Builder:
             place.prior = max(place.prior, 1)
 
     # -- curated rows ----------------------------------------------------------------------
+    def curated_demonyms(self, path: Path) -> None:
+        """Demonyms countryinfo lacks: continents ("European") and common variants."""
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+        for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+            place = self.places[row["target"]]
+            place.demonyms += [d for d in row["demonyms"].split("|")
+                               if d and d not in place.demonyms]
+
     def curated(self, path: Path) -> None:
         lines = [line for line in path.read_text(encoding="utf-8").splitlines()
                  if line and not line.startswith("#")]
@@ -421,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     builder.world_admin1(rows)
     builder.mark_capitals()
     builder.curated(ROOT / "data/gazetteer/aliases.tsv")
+    builder.curated_demonyms(ROOT / "data/gazetteer/demonyms.tsv")
     count = builder.write(args.out)
     print(f"wrote {count} places to {args.out / 'places.tsv.gz'}")
     return 0

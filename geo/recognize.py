@@ -245,10 +245,8 @@ class Recognizer:
     def find(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
         lower_words = {t.text for t in tokens if t.is_word and t.text.islower()}
-        headlines = headline_lines(text)
-        line_starts = sorted(headlines)
+        line_starts = sorted(headline_lines(text))
         mentions: list[Mention] = []
-        rejected_keys: set[str] = set()
         person_words: set[str] = set()
         i = 0
         while i < len(tokens):
@@ -281,7 +279,6 @@ class Recognizer:
                     self.us_adjective(text, tokens, j):
                 why = "adjective"
             if why:
-                rejected_keys.add(key)
                 if why in ("given name", "person title", "name connector", "after a name"):
                     person_words.add(key)
                 i = j + 1

@@ -20,7 +20,6 @@ import csv
 import gzip
 import io
 import json
-import math
 import statistics
 import sys
 import unicodedata
@@ -31,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geo.resolve import distance_km  # noqa: E402
 from geo.text import fold, strip_article  # noqa: E402  (the runtime's own normalisation, so keys agree)
 
 csv.field_size_limit(10**8)
@@ -103,13 +103,6 @@ def kind_for_population(population: int) -> str:
     if population >= 10_000:
         return "town"
     return "village"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def read_tsv(path: Path):

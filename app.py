@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.mapview import ATTRIBUTION, build_map, tooltip_for
+from geo.mapview import ATTRIBUTION, build_map, evidence_html, tooltip_for
 from geo.mentions import load_corpus, mention_rows, places_summary
 
 st.set_page_config(page_title="Front Lines: Libya", layout="wide")
@@ -19,9 +20,12 @@ def corpus_mentions() -> pd.DataFrame:
     return mention_rows(load_corpus())
 
 
-def highlighted(sentence: str, surface: str) -> str:
-    safe = html.escape(sentence)
-    return safe.replace(html.escape(surface), f"<mark>{html.escape(surface)}</mark>", 1)
+def date_param(name: str, default: date, lowest: date, highest: date) -> date:
+    """A date from the URL, clamped to the data; a malformed one falls back to the default."""
+    value = pd.to_datetime(params.get(name, ""), errors="coerce")
+    if pd.isna(value):
+        return default
+    return min(max(value.date(), lowest), highest)
 
 
 mentions = corpus_mentions()
@@ -32,8 +36,8 @@ lowest, highest = dated["published"].min().date(), dated["published"].max().date
 st.title("Front Lines: places in the news on Libya")
 with st.sidebar:
     st.header("Filters")
-    start = pd.to_datetime(params.get("from", lowest)).date()
-    end = pd.to_datetime(params.get("to", highest)).date()
+    start = date_param("from", lowest, lowest, highest)
+    end = max(date_param("to", highest, lowest, highest), start)
     chosen = st.date_input("Published between", value=(start, end), min_value=lowest,
                            max_value=highest, key="dates")
     query = st.text_input("Place search", value=params.get("q", ""), key="q")
@@ -78,10 +82,12 @@ with right:
         rows = shown[shown["source_id"] == selected]
         st.subheader(names[selected])
         for _, row in rows.iterrows():
-            date = row["published"].date() if pd.notna(row["published"]) else "undated"
+            day = row["published"].date() if pd.notna(row["published"]) else "undated"
             link = html.escape(row["url"], quote=True)
+            marked = evidence_html(row["sentence"], row["start"] - row["sentence_start"],
+                                   len(row["surface"]))
             st.markdown(
-                f"{highlighted(row['sentence'], row['surface'])}<br><small>{date} · "
+                f"{marked}<br><small>{day} · "
                 f"<a href=\"{link}\" target=\"_blank\">{html.escape(row['title'])}</a> · "
                 f"confidence {row['confidence']:.2f}</small>", unsafe_allow_html=True)
     st.subheader("Places outside Libya")

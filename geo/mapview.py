@@ -33,6 +33,13 @@ def tooltip_for(row: pd.Series) -> str:
     return f"{row['name']} ({int(row['mentions'])})"
 
 
+def evidence_html(sentence: str, begin: int, length: int) -> str:
+    """The sentence escaped, with the mention at sentence[begin:begin+length] marked."""
+    end = begin + length
+    return (html.escape(sentence[:begin]) + f"<mark>{html.escape(sentence[begin:end])}</mark>"
+            + html.escape(sentence[end:]))
+
+
 def build_map(places: pd.DataFrame, selected: str | None = None) -> folium.Map:
     fmap = folium.Map(location=LIBYA_CENTER, zoom_start=5, tiles="OpenStreetMap",
                       control_scale=True, attr=ATTRIBUTION)

@@ -6,6 +6,7 @@ counts always agree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -21,14 +22,25 @@ COLUMNS = ["doc_id", "title", "published", "source", "url", "surface", "start", 
            "sentence", "sentence_start"]
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence holding text[start:end] and the offset where that sentence begins."""
-    left = 0
-    for match in SENTENCE_BOUNDARY.finditer(text, 0, start):
-        left = match.end()
-    match = SENTENCE_BOUNDARY.search(text, end)
-    right = match.start() if match else len(text)
-    return text[left:right].strip(), left + (len(text[left:right]) - len(text[left:right].lstrip()))
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in text order."""
+    spans, left = [], 0
+    for match in [*SENTENCE_BOUNDARY.finditer(text), None]:
+        right = match.start() if match else len(text)
+        chunk = text[left:right]
+        stripped = chunk.lstrip()
+        if stripped.strip():
+            begin = left + len(chunk) - len(stripped)
+            spans.append((begin, begin + len(stripped.rstrip())))
+        if match:
+            left = match.end()
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence span holding `offset` (spans from sentence_spans)."""
+    index = max(0, bisect.bisect_right(spans, (offset, float("inf"))) - 1)
+    return spans[index]
 
 
 def load_corpus(directory: Path = CORPUS_DIR) -> list[Document]:
@@ -43,8 +55,10 @@ def mention_rows(documents: list[Document]) -> pd.DataFrame:
     rows = []
     for document in documents:
         result = extract(document.text, document.published, doc_id=document.id)
+        spans = sentence_spans(document.text)
         for place in result.places:
-            sentence, sentence_start = sentence_around(document.text, place.start, place.end)
+            sentence_start, sentence_end = sentence_at(spans, place.start)
+            sentence = document.text[sentence_start:max(sentence_end, place.end)]
             rows.append({
                 "doc_id": document.id, "title": document.title or document.id,
                 "published": document.published, "source": document.source or "",

@@ -18,7 +18,7 @@ ARTICLE = re.compile(r"^(?:al|el|an|as|ash|ar|az|at|ad|adh|ath|ad|ed|es|et|ez|en
 
 
 _ASCII_FOLD = str.maketrans({**{ch: None for ch in "'`"}, "-": " ", "_": " ", "/": " ",
-                             "\t": " ", "\n": " "})
+                             **{ch: " " for ch in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"}})
 
 
 def fold(name: str) -> str:
@@ -28,6 +28,11 @@ def fold(name: str) -> str:
         if "  " in text:
             text = " ".join(text.split())
         return text.strip(" .,")
+    return fold_unicode(name)
+
+
+def fold_unicode(name: str) -> str:
+    """The general path of fold(); fold() must give the same key for ASCII names."""
     text = unicodedata.normalize("NFKD", name.translate(_ARABIC_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()

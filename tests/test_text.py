@@ -1,0 +1,18 @@
+"""fold() is the one definition of 'same name'; its ASCII fast path must agree with it."""
+
+import pytest
+
+from geo.text import fold, fold_unicode, strip_article
+
+
+@pytest.mark.parametrize("name", ["al-Watiya airbase", "U.S.", "Cote d'Ivoire", "Sirte  ,",
+                                  " New-York ", "Ras_Lanuf/Brega", "O`Hare", "A - B",
+                                  "Tripoli\tLibya", "a\r\nb\x0cc\x1fd", "...", ""])
+def test_ascii_fast_path_agrees_with_the_unicode_path(name):
+    assert fold(name) == fold_unicode(name)
+
+
+def test_accents_arabic_variants_and_articles_fold_together():
+    assert fold("Ţarābulus") == fold("Tarabulus") == "tarabulus"
+    assert fold("مصراتة") == fold("مصراته")
+    assert strip_article(fold("al-Watiya")) == fold("Watiya")

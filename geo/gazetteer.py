@@ -67,6 +67,7 @@ class Gazetteer:
         self._entries: dict[int, Entry] = {}
         self._demonyms: dict[str, int] | None = None
         self._prefixes: set[str] | None = None
+        self._first_words: set[str] | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -98,18 +99,29 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._names
 
+    def _build_prefixes(self) -> None:
+        with self._lock:
+            prefixes, first_words = set(), set()
+            for name in self._names:
+                position = name.find(" ")
+                first_words.add(name if position < 0 else name[:position])
+                while position > 0:
+                    prefixes.add(name[:position])
+                    position = name.find(" ", position + 1)
+            self._first_words = first_words
+            self._prefixes = prefixes
+
     def continues(self, key: str) -> bool:
         """Whether some multi-word name starts with `key` + " " (so a longer match may follow)."""
         if self._prefixes is None:
-            with self._lock:
-                prefixes = set()
-                for name in self._names:
-                    position = name.find(" ")
-                    while position > 0:
-                        prefixes.add(name[:position])
-                        position = name.find(" ", position + 1)
-                self._prefixes = prefixes
+            self._build_prefixes()
         return key in self._prefixes
+
+    def first_words(self) -> set[str]:
+        """The first word of every name (folded): a word not here opens no name."""
+        if self._first_words is None:
+            self._build_prefixes()
+        return self._first_words
 
     def lookup(self, name: str) -> list[Entry]:
         """Every place called `name` (folded; a leading Arabic article is optional)."""

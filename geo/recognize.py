@@ -34,6 +34,20 @@ from geo.text import fold, strip_article
 # Hyphens and apostrophes are not tokens: they join the words around them ("al-Watiya").
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+(?:[.,]\d+)*|[^\s\-‐‑’'`]", re.UNICODE)
 MAX_NAME_TOKENS = 6
+# How far back of a name its left context is read (five tokens or so: three of context,
+# two for their sentence starts), and how many tokens after its end.
+WINDOW_BACK_CHARS = 30
+WINDOW_AFTER_TOKENS = 3
+# Where a name may start: a capitalised word, an abbreviation such as "U.S.", or a
+# lower-case Arabic article glued to a capitalised word ("al-Watiya"). Only these places
+# are looked at, so the cost grows with the capitals of a text, not with its length.
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+ARTICLE_START = r"(?:al|el|ad|as|ash|az|an|ar)[-‑](?=[" + _UPPER + "])"
+CAPITALISED_WORD = re.compile(rf"(?<![^\W\d_])(?:{ARTICLE_START}|(?:[A-Z]\.){{2,}}|"
+                              rf"[{_UPPER}][^\W\d_]*)")
+FIRST_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
+JOINER_RUN = re.compile(r"[ \t\-‐‑’'`]*")
+WORD = re.compile(r"[^\W\d_]+")
 # Between two tokens of one name only spaces, hyphens or apostrophes may stand.
 JOINER = re.compile(r"^[ \t\-‐‑’'`]*$")
 # A foreign place this populous is known well enough to need no cue.
@@ -43,22 +57,23 @@ CLOSED_CLASS = FUNCTION_WORDS | MONTHS | WEEKDAYS | PLACE_MODIFIERS | PERSON_TIT
 CUED_POPULATION = 1_000
 
 
-@dataclass(slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    index: int
-    sentence_initial: bool = False
-    is_word: bool = False
-    capitalised: bool = False
-    lower: str = ""
+    """A word or punctuation mark with its offsets (a plain slotted class: made by the
+    thousand, so construction cost matters)."""
 
-    def __post_init__(self) -> None:
-        first = self.text[0]
+    __slots__ = ("text", "start", "end", "index", "sentence_initial", "is_word",
+                 "capitalised", "lower")
+
+    def __init__(self, text: str, start: int, end: int, index: int) -> None:
+        self.text, self.start, self.end, self.index = text, start, end, index
+        self.sentence_initial = False
+        first = text[0]
         self.is_word = first.isalpha()
         self.capitalised = first.isupper()
-        self.lower = self.text.lower().rstrip(".")
+        self.lower = text.lower().rstrip(".")
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
 
 
 @dataclass
@@ -75,31 +90,55 @@ class Mention:
     evidence: list[str] = field(default_factory=list)
 
 
-def tokenize(text: str) -> list[Token]:
-    tokens = [Token(m.group(), m.start(), m.end(), i)
-              for i, m in enumerate(TOKEN.finditer(text))]
-    previous: Token | None = None
-    for token in tokens:
-        if previous is None:
+def tokenize(text: str, start: int = 0, until: int | None = None,
+             after: int = 0) -> list[Token]:
+    """Tokens from `start` on, with offsets into the whole text; with `until`, only up to
+    `after` tokens beyond the first token that starts at or after that offset.
+
+    A token is sentence-initial after a line break, after . ! ? : (also behind an opening
+    quote or bracket), or when it is the first token read.
+    """
+    tokens: list[Token] = []
+    for match in TOKEN.finditer(text, start):
+        token = Token(match.group(), match.start(), match.end(), len(tokens))
+        if not tokens:
             token.sentence_initial = True
         else:
-            gap = text[previous.end:token.start]
-            token.sentence_initial = "\n" in gap or previous.text in (".", "!", "?", ":") or (
+            previous = tokens[-1]
+            token.sentence_initial = "\n" in text[previous.end:token.start] or \
+                previous.text in (".", "!", "?", ":") or (
                 previous.text in ('"', "“", "'", "‘", "(") and previous.index >= 1
                 and tokens[previous.index - 1].text in (".", "!", "?", ":")) or (
                 previous.text in ('"', "“") and previous.index == 0)
-        previous = token
+        tokens.append(token)
+        if until is not None and token.start >= until:
+            if after <= 0:
+                break
+            after -= 1
     return tokens
+
+
+def window_start(text: str, position: int) -> int:
+    """Where to start tokenising so the tokens just before `position` see their own context.
+
+    The start of the line when it is near; otherwise a space far enough back that the
+    tokens used as left context (three of them) have two correct tokens before them.
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    if position - line_start <= WINDOW_BACK_CHARS:
+        return line_start
+    space = text.rfind(" ", line_start, position - WINDOW_BACK_CHARS)
+    return line_start if space < 0 else space
 
 
 def headline_lines(text: str) -> set[int]:
     """Line start offsets of title-case lines, where capitals say nothing about names."""
     starts, offset = set(), 0
     for line in text.split("\n"):
-        words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in FUNCTION_WORDS]
-        if 2 <= len(words) <= 14 and not line.rstrip().endswith(".") and \
-                sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-            starts.add(offset)
+        if not line.rstrip().endswith("."):  # cheap test first: prose lines end with "."
+            words = [w for w in WORD.findall(line) if w.lower() not in FUNCTION_WORDS]
+            if 2 <= len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+                starts.add(offset)
         offset += len(line) + 1
     return starts
 
@@ -242,35 +281,80 @@ class Recognizer:
             return False
         return not (article and nxt.lower in US_VERBS)
 
+    def words_in_name(self, text: str, position: int) -> int:
+        """Cheap test before tokenising: how many words the longest name (or, broad, a
+        demonym) starting here has; 0 for none.
+
+        The same walk as longest_name, on the raw string: words joined by spaces, hyphens
+        or apostrophes, extended while some gazetteer name still continues them.
+        """
+        has, continues = self.gazetteer.has_key, self.gazetteer.continues
+        word = FIRST_WORD.match(text, position)
+        if word is None:
+            return 0
+        longest = 1 if self.broad and self.gazetteer.demonym_country(word.group()) else 0
+        single_closed = word.group().lower().rstrip(".") in CLOSED_CLASS
+        for count in range(1, MAX_NAME_TOKENS + 1):
+            key = fold(text[position:word.end()])
+            bare = strip_article(key)
+            if (has(key) or (bare != key and has(bare))) and not (count == 1 and single_closed):
+                longest = count
+            if not (continues(key) or (bare != key and continues(bare))):
+                break
+            gap = JOINER_RUN.match(text, word.end())
+            word = FIRST_WORD.match(text, gap.end())
+            if word is None or word.start() == gap.start():
+                break
+        return longest
+
+    def openers(self, words: set[str]) -> set[str]:
+        """Which of a text's distinct capitalised words can open a name or a demonym.
+
+        Each distinct word is tested once, so the work per document follows its
+        vocabulary, not its length. "al-" openers are always kept.
+        """
+        first_words = self.gazetteer.first_words()
+        return {w for w in words if w[-1] in "-‑" or fold(w) in first_words or
+                (self.broad and self.gazetteer.demonym_country(w) is not None)}
+
     def find(self, text: str) -> list[Mention]:
-        tokens = tokenize(text)
-        lower_words = {t.text for t in tokens if t.is_word and t.text.islower()}
         line_starts = sorted(headline_lines(text))
+        words = set(WORD.findall(text))  # a lower-case word here means it is in lower case
         mentions: list[Mention] = []
         person_words: set[str] = set()
-        i = 0
-        while i < len(tokens):
+        resume = 0
+        starts = list(CAPITALISED_WORD.finditer(text))
+        openers = self.openers({m.group() for m in starts})
+        for start in starts:
+            position = start.start()
+            if position < resume or start.group() not in openers:
+                continue
+            length = self.words_in_name(text, position)
+            if not length:
+                continue
+            tokens = tokenize(text, window_start(text, position), position,
+                              length + WINDOW_AFTER_TOKENS)
+            i = next((k for k, t in enumerate(tokens) if t.start >= position), None)
+            if i is None or tokens[i].start != position:
+                continue  # inside an abbreviation token such as "U.N."
             token = tokens[i]
             if not self.can_start(token, tokens, text):
-                i += 1
                 continue
             if self.broad and token.capitalised:
                 mention = self.demonym(text, tokens, i)
                 if mention:
                     mentions.append(mention)
-                    i += 1
+                    resume = token.end
                     continue
             found = self.longest_name(text, tokens, i)
             if found is None:
-                i += 1
                 continue
             j, key = found
+            resume = tokens[j].end
             if j == i and (token.lower in CLOSED_CLASS):
-                i += 1
                 continue
             surface = text[token.start:tokens[j].end]
             if self.is_acronym(surface, key):
-                i = j + 1
                 continue
             in_headline = any(s <= token.start and "\n" not in text[s:token.start]
                               for s in line_starts)
@@ -281,16 +365,14 @@ class Recognizer:
             if why:
                 if why in ("given name", "person title", "name connector", "after a name"):
                     person_words.add(key)
-                i = j + 1
                 continue
             candidates = self.gazetteer.lookup(surface)
             mention = Mention(token.start, tokens[j].end, surface, key, candidates,
                               cue=self.locative_cue(text, tokens, i, j))
             mention.evidence.append("sentence start" if token.sentence_initial else "capitalised")
-            if j == i and token.lower in lower_words:
+            if j == i and token.lower in words:
                 mention.evidence.append("common word")
             mentions.append(mention)
-            i = j + 1
         return self.judge(mentions, person_words)
 
     def demonym(self, text: str, tokens: list[Token], i: int) -> Mention | None:

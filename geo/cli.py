@@ -38,7 +38,7 @@ def write_extraction(document: Document, published: str | None) -> None:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from geo.evaluate import evaluate_places
+    from geo.evaluate import evaluate_events, evaluate_places
 
     for name in args.gold:
         try:
@@ -49,6 +49,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         report = scores.report()
         print(f"{name}")
         print("  places  " + "  ".join(f"{k}={v}" for k, v in report.items()))
+        events = evaluate_events(Path(name), focus=args.focus or None)
+        if events.gold:
+            print("  events  " + "  ".join(f"{k}={v}" for k, v in events.report().items()))
+            if args.verbose:
+                for label, rows in (("missed", events.misses), ("false", events.false_alarms)):
+                    for row in rows:
+                        print(f"    event {label}: {row}")
         if args.verbose:
             for label, rows in (("missed", scores.misses), ("false", scores.false_alarms),
                                 ("far", scores.wrong)):

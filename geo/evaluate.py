@@ -145,3 +145,81 @@ def evaluate_places(path: Path, focus: str | None = "LY") -> Scores:
     for document in load_gold(path):
         score_document(document, scores, focus)
     return scores
+
+
+@dataclass
+class EventScores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    place_and_action: int = 0  # gold events matched ignoring the date
+    date_right: int = 0        # ... of which the date is right too
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def report(self) -> dict:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+                "precision": round(precision, 4), "recall": round(recall, 4),
+                "f1": round(f1, 4), "dates_right": round(
+                    self.date_right / self.place_and_action, 4) if self.place_and_action else 0.0}
+
+
+def same_date(gold: dict, event: dict) -> bool:
+    """Gold gives a day, or null when the text allows none; we give a date and precision."""
+    if gold["date"] is None:
+        return event["date"] is None or event["date_precision"] != "day"
+    return event["date"] == gold["date"] and event["date_precision"] == "day"
+
+
+def same_place_and_action(gold: dict, event: dict) -> bool:
+    return gold["action"] == event["action"] and \
+        distance_km(gold["lat"], gold["lon"], event["lat"], event["lon"]) <= 25
+
+
+def greedy_pairs(gold: list[dict], predicted: list[dict], match) -> list[tuple[dict, dict]]:
+    """One-to-one pairs that `match`, closest places first."""
+    options = sorted(((distance_km(g["lat"], g["lon"], p["lat"], p["lon"]), i, k)
+                      for i, g in enumerate(gold) for k, p in enumerate(predicted)
+                      if match(g, p)))
+    pairs, used_gold, used_predicted = [], set(), set()
+    for _, i, k in options:
+        if i not in used_gold and k not in used_predicted:
+            pairs.append((gold[i], predicted[k]))
+            used_gold.add(i)
+            used_predicted.add(k)
+    return pairs
+
+
+def evaluate_events(path: Path, focus: str | None = "LY") -> EventScores:
+    """Events against the corpus gold: same date, place within 25 km, same action."""
+    from geo.extract import extract
+
+    scores = EventScores()
+    for document in load_gold(path):
+        if document.broad:
+            continue  # GeoWebNews and LGL annotate no events
+        predicted = extract(document.text, document.published, focus=focus).events
+        full = greedy_pairs(document.events, predicted,
+                            lambda g, p: same_place_and_action(g, p) and same_date(g, p))
+        hit_gold = {id(g) for g, _ in full}
+        hit_pred = {id(p) for _, p in full}
+        # Dates are judged on every event found at the right place with the right action:
+        # the full matches, plus the leftovers that match but for the date.
+        loose = greedy_pairs([g for g in document.events if id(g) not in hit_gold],
+                             [p for p in predicted if id(p) not in hit_pred],
+                             same_place_and_action)
+        scores.gold += len(document.events)
+        scores.predicted += len(predicted)
+        scores.matched += len(full)
+        scores.place_and_action += len(full) + len(loose)
+        scores.date_right += len(full)
+        scores.misses += [f"{document.id}: {g['date']} {g['action']} {g['place']} | "
+                          f"{g['evidence'][:90]}" for g in document.events
+                          if id(g) not in hit_gold]
+        scores.false_alarms += [f"{document.id}: {p['date']}/{p['date_precision']} "
+                                f"{p['action']} {p['place']} | {p['evidence'][:90]}"
+                                for p in predicted if id(p) not in hit_pred]
+    return scores

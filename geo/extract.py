@@ -105,7 +105,11 @@ def check_published(published: str | date | None) -> str | None:
 def extract(text: str, published: str | date | None = None, *, doc_id: str | None = None,
             focus: str | None = "LY", broad: bool = False) -> Extraction:
     """Find and geocode every place in one article; `published` anchors relative dates."""
+    from geo.events import EventExtractor
+
     text = check_text(text)
     published_iso = check_published(published)
     places = find_places(text, focus=focus, broad=broad)
-    return Extraction(doc_id, published_iso, places, [])
+    day = date.fromisoformat(published_iso) if published_iso else None
+    events = EventExtractor(focus=focus).extract(text, places, day)
+    return Extraction(doc_id, published_iso, places, [e.to_dict() for e in events])

@@ -6,41 +6,18 @@ counts always agree.
 
 from __future__ import annotations
 
-import bisect
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from geo.documents import Document, read_path
 from geo.extract import extract
+from geo.text import sentence_at, sentence_spans
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "corpus"
-SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n+")
 COLUMNS = ["doc_id", "title", "published", "source", "url", "surface", "start", "end", "name",
            "country", "lat", "lon", "kind", "precision", "confidence", "source_id",
            "sentence", "sentence_start"]
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, in text order."""
-    spans, left = [], 0
-    for match in [*SENTENCE_BOUNDARY.finditer(text), None]:
-        right = match.start() if match else len(text)
-        chunk = text[left:right]
-        stripped = chunk.lstrip()
-        if stripped.strip():
-            begin = left + len(chunk) - len(stripped)
-            spans.append((begin, begin + len(stripped.rstrip())))
-        if match:
-            left = match.end()
-    return spans
-
-
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The sentence span holding `offset` (spans from sentence_spans)."""
-    index = max(0, bisect.bisect_right(spans, (offset, float("inf"))) - 1)
-    return spans[index]
 
 
 def load_corpus(directory: Path = CORPUS_DIR) -> list[Document]:

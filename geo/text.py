@@ -6,6 +6,7 @@ from GeoNames and OpenStreetMap and the spans found in articles always agree.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -48,3 +49,45 @@ def strip_article(key: str) -> str:
 
 def is_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n+")
+# A period after these ends a word, not a sentence ("Aug. 4", "Gen. Haftar", "U.S. forces").
+ABBREVIATIONS = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col maj capt sgt adm
+cmdr rep sen gov st no vs etc inc corp co jr sr prof rev fig approx
+""".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.[\"”’)]*$")
+
+
+def _ends_with_abbreviation(text: str, position: int) -> bool:
+    """Whether the period before `position` closes an abbreviation, not a sentence."""
+    match = _LAST_WORD.search(text, max(0, position - 12), position)
+    if not match:
+        return False
+    word = match.group(1)
+    before = text[match.start() - 1:match.start()] if match.start() else ""
+    return word.lower() in ABBREVIATIONS or len(word) == 1 or before == "."
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in text order."""
+    spans, left = [], 0
+    boundaries = [m for m in SENTENCE_BOUNDARY.finditer(text)
+                  if "\n" in m.group() or not _ends_with_abbreviation(text, m.start())]
+    for match in [*boundaries, None]:
+        right = match.start() if match else len(text)
+        chunk = text[left:right]
+        stripped = chunk.lstrip()
+        if stripped.strip():
+            begin = left + len(chunk) - len(stripped)
+            spans.append((begin, begin + len(stripped.rstrip())))
+        if match:
+            left = match.end()
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence span holding `offset` (spans from sentence_spans)."""
+    index = max(0, bisect.bisect_right(spans, (offset, float("inf"))) - 1)
+    return spans[index]

@@ -25,7 +25,9 @@ def test_extract_article_json_keeps_id_date_and_offsets(corpus_dir):
     assert len(lines) == 1
     record = json.loads(lines[0])
     assert record["id"] == path.stem and record["published"] == "2016-06-11"
-    assert record["events"] == []
+    assert {e["place"] for e in record["events"]} >= {"Sirte"}
+    for event in record["events"]:
+        assert text[event["start"]:event["end"]] == event["evidence"]
     text = json.loads(path.read_text())["text"]
     assert {p["name"] for p in record["places"]} >= {"Sirte", "Misrata", "Tripoli"}
     for place in record["places"]:

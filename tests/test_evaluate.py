@@ -21,5 +21,5 @@ def test_evaluate_command_prints_the_metrics(corpus_dir):
                             text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     for metric in ("precision=", "recall=", "f1=", "acc@25km=", "acc@161km=",
-                   "end_to_end@161km="):
+                   "end_to_end@161km=", "events ", "dates_right="):
         assert metric in result.stdout

@@ -1,0 +1,334 @@
+"""Events: who did what where and when, one per reported action at a named place.
+
+Each sentence is read for action words (a closed lexicon per action, mapped to ACLED's
+event types), the places the geoparser found in it, the factions it names, a number of
+dead, a date expression and reporting verbs that make it a claim. A sentence with an
+action and no place takes the article's main place ("Warplanes also attacked IS-held
+positions" in a Sirte story), and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from geo.dates import DateMention, find_dates
+from geo.extract import PlaceMention
+from geo.factions import FactionLexicon, load_lexicon
+from geo.resolve import distance_km
+from geo.text import sentence_spans
+
+# Action words, as regular expressions over a sentence. Order is the order of output.
+ACTION_PATTERNS: dict[str, str] = {
+    "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|took (?:full |complete )?control"
+               r"|tak(?:en|ing|e) (?:full |complete )?control|retook|recaptur\w+|liberat\w+"
+               r"|fell to|fell within|dr(?:o|i)ve (?:\w+ ){0,3}out|driving (?:\w+ ){0,3}out"
+               r"|freeing|took over|overran|in the hands of",
+    "advance": r"advanc(?:e|ed|es|ing)|push(?:ed|ing)? into|mov(?:ed|ing) into|entered"
+               r"|reach(?:ed)? the outskirts|reduced to|regaining|closing in"
+               r"|continue to degrade|have cleared|gains? (?:in|against)",
+    "retreat": r"retreat(?:ed|ing|s)?|withdr(?:ew|awn|awal|awing)|pull(?:ed)? back|fled"
+               r"|fell back|tactical maneuver",
+    "airstrike": r"air ?strikes?|air attacks?|precision strikes?|missile strikes?|warplanes?"
+                 r"|struck|strikes (?:on|against|hit)"
+                 r"|drones?|tomahawk|bombardments?|air raids?|(?:\d+|two|three|four|five|six)"
+                 r" (?:more )?(?:U\.S\. )?(?:precision )?strikes",
+    "clash": r"fighting(?! positions?| vehicles?)|clash(?:es|ed)?|battl(?:e|es|ed|ing)(?! for)"
+             r"|fought|gunfire"
+             r"|shoot at each other|vying for control|exchange(?:d)? fire",
+    "attack": r"attack(?:s|ed|ing)?|assault|offensive|bombing|suicide bomb\w*"
+              r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
+              r"(?:campaign|offensive|operation)"
+              r"|military campaign|campaign (?:against|to seize)|began the battle",
+    "casualties": r"killed|killing|dead|death toll|wounded|injured|casualties",
+    "other": r"explosions?|anti-aircraft fire|besieg\w+|siege|blockade|secured the waters"
+             r"|deploy(?:ed|ment)|being deployed|concluded|no-fly zone|pulled back from",
+}
+ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b", re.I)
+             for action, pattern in ACTION_PATTERNS.items()}
+# Actions that a more specific action in the same sentence makes redundant.
+SUBSUMED_BY = {"clash": {"casualties", "capture"}, "attack": {"airstrike", "capture"},
+               "advance": {"capture"}, "other": {"airstrike", "clash", "capture"}}
+ACLED_TYPES = {
+    "capture": ("Battles", "Non-state actor overtakes territory"),
+    "advance": ("Strategic developments", "Change to group/activity"),
+    "retreat": ("Strategic developments", "Non-violent transfer of territory"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "clash": ("Battles", "Armed clash"),
+    "attack": ("Battles", "Armed clash"),
+    "casualties": ("Battles", "Armed clash"),
+    "other": ("Strategic developments", "Other"),
+}
+CLAIM_RE = re.compile(r"\b(?:said|says|say|claimed|claims?|according to|announced|reported"
+                      r"|told)\b", re.I)
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+FATALITY_RES = [
+    re.compile(rf"\bkill(?:ed|ing)\s+(?:at least |more than |about |some )?{_NUMBER}\b", re.I),
+    re.compile(rf"\b(?:at least |more than |about |some )?{_NUMBER}\s+(?:\(\d+\)\s+)?"
+               r"(?:[\w-]+\s+){0,3}(?:were|have been|had been|was)\s+killed", re.I),
+    re.compile(rf"\bdeath toll\b[^.]{{0,60}}?\b{_NUMBER}\b", re.I),
+    re.compile(rf"\b{_NUMBER}\s+dead\b", re.I),
+]
+# Words shortly before an action word that make it intended, demanded or hypothetical.
+UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|may|might|to prevent|in order to"
+                       r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
+                       r"|threaten\w*|help to|calls? for|trying to|close to|capable of"
+                       r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?)"
+                       r"\b[^.;]{0,40}$|(?<!able )\bto $"
+                       # anaphora: "these airstrikes", "the recent strikes" were told already
+                       r"|\b(?:these|those|such|recent|latest)\s+(?:[\w-]+\s+)?$"
+                       # negation: "no civilians were killed", "No casualties"
+                       r"|\bno\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "the airstrike", "this strike": an action told before, when nothing new is said of it.
+DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
+# After a place: it names who speaks, not where something happens ("the Pentagon said").
+SPEAKER_RE = re.compile(r"^\W{0,3}(?:press|spokes\w+|officials?|said|says|told|statement"
+                        r"|announced)\b", re.I)
+# Places joined into one list ("Ajdabiya, Misrata, and Zawiya") share an action.
+LIST_JOINER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# Actions read from the article's main place when the sentence names none: these need an
+# actor the lexicon knows, a date or a death toll, so "the missions continued" makes none.
+CONTEXT_ACTIONS = frozenset({"capture", "advance", "retreat", "airstrike", "clash", "attack",
+                             "casualties"})
+# ... and these need nothing more: reports of strikes and fighting are not hypothetical.
+SELF_EVIDENT_ACTIONS = frozenset({"airstrike", "clash"})
+# A place this close to a finer one named for the same action contains it.
+NESTED_KM = 15
+PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "country": 3}
+# Words before a place that make it where forces came from, or where they fled to.
+_DESCRIPTORS = r"(?:(?:the|nearby|western|eastern|northern|southern|coastal|central|city|town" \
+               r"|port|village|oasis|capital|stronghold|of)\s+){0,4}"
+ORIGIN_RE = re.compile(rf"\bfrom\s+{_DESCRIPTORS}$", re.I)
+DESTINATION_RE = re.compile(rf"\b(?:toward|towards|in the direction of|to)\s+{_DESCRIPTORS}$",
+                            re.I)
+# A date this close to an action word, in the same clause, is that action's date.
+DATE_REACH = 120
+CLAUSE_BREAK = re.compile(r";|,\s+(?:although|while|but|adding|whereas)\b|\s+but\s+", re.I)
+# A date next to a verb of saying dates the statement, not the action ("said Monday").
+SPEECH_DATE = re.compile(r"\b(?:said|says|told|announced|reported|report|statement)\W+"
+                         r"(?:\w+\W+){0,3}$|^\W*(?:\w+\W+)?(?:said|says|told|announced)\b", re.I)
+# "WASHINGTON, Aug. 4, 2016 —": the dateline dates the article, already known.
+DATELINE_DASH = re.compile(r"^\s*[—–-]")
+
+
+@dataclass
+class Event:
+    date: str | None
+    date_precision: str | None
+    date_text: str
+    place: str
+    source_id: str
+    country: str
+    lat: float
+    lon: float
+    action: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    actor: str | None
+    target: str | None
+    fatalities: int | None
+    claim: bool
+    evidence: str
+    start: int
+    end: int
+    place_from_context: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _number(token: str) -> int | None:
+    token = token.lower().replace(",", "")
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token)
+
+
+def fatalities_in(sentence: str) -> int | None:
+    for pattern in FATALITY_RES:
+        match = pattern.search(sentence)
+        if match:
+            value = _number(match.group(1))
+            if value is not None:
+                return value
+    return None
+
+
+def main_place(places: list[PlaceMention], focus: str | None) -> PlaceMention | None:
+    """The place an article is about: its most-named place below country level, inside
+    the focus region (a Washington dateline is where the news was told, not made)."""
+    local = [p for p in places if p.kind not in ("country", "continent")
+             and (focus is None or p.country == focus)]
+    if not local:
+        return None
+    best = Counter(p.source_id for p in local).most_common(1)[0][0]
+    return next(p for p in local if p.source_id == best)
+
+
+class EventExtractor:
+    def __init__(self, lexicon: FactionLexicon | None = None, focus: str | None = "LY"):
+        self.lexicon = lexicon or load_lexicon()
+        self.focus = focus
+
+    def actions_in(self, sentence: str) -> list[tuple[str, int]]:
+        """(action, offset of its word) for each real (not hypothetical) action word."""
+        found: dict[str, list[int]] = {}
+        for action, pattern in ACTION_RE.items():
+            for match in pattern.finditer(sentence):
+                if not UNREAL_RE.search(sentence, 0, match.start()):
+                    found.setdefault(action, []).append(match.start())
+        return [(a, o) for a, offsets in found.items()
+                if not (SUBSUMED_BY.get(a, set()) & found.keys()) for o in offsets]
+
+    def candidate_places(self, text: str, start: int, places: list[PlaceMention],
+                         action: str) -> list[PlaceMention]:
+        """Places that can host an action: not a dateline, speaker, origin or refuge."""
+        chosen = []
+        for place in places:
+            before = text[max(start, place.start - 40):place.start]
+            after = text[place.end:place.end + 30]
+            if place.start == start and place.surface.isupper():
+                continue  # dateline: "PENTAGON—", "WASHINGTON, Aug. 4"
+            if SPEAKER_RE.search(after):
+                continue
+            if action != "retreat" and ORIGIN_RE.search(before):
+                continue
+            if action != "advance" and DESTINATION_RE.search(before):
+                continue
+            if place.kind in ("country", "continent") and place.country != self.focus:
+                continue  # "U.S. strikes", "France said": countries abroad act, they are not hit
+            chosen.append(place)
+        local = [p for p in chosen if p.kind not in ("country", "continent")]
+        if local:
+            focus = [p for p in local if p.country == self.focus]
+            return focus or local
+        return chosen[:1]
+
+    def event_places(self, text: str, places: list[PlaceMention],
+                     offset: int) -> list[PlaceMention]:
+        """The place nearest the action word, with the places listed together with it."""
+        if not places:
+            return []
+        # English puts the place after the action ("strikes on X"), so a place before the
+        # action word counts as twice as far.
+        nearest = min(places, key=lambda p: p.start - offset if p.start >= offset
+                      else 2 * (offset - p.start))
+        group = [nearest]
+        ordered = sorted(places, key=lambda p: p.start)
+        at = ordered.index(nearest)
+        for step in (-1, 1):
+            k = at
+            while 0 <= k + step < len(ordered):
+                a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.start)
+                if not LIST_JOINER.match(text[a.end:b.start]):
+                    break
+                group.append(ordered[k + step])
+                k += step
+        unique: dict[str, PlaceMention] = {}
+        for place in sorted(group, key=lambda p: p.start):
+            unique.setdefault(place.source_id, place)
+        return list(unique.values())
+
+    @staticmethod
+    def finest(places: list[PlaceMention]) -> list[PlaceMention]:
+        """Drop a town when the same action also names a spot inside it ("the Sirte
+        neighborhood of al-Dular" is one event, at al-Dular)."""
+        def inside(a: PlaceMention, b: PlaceMention) -> bool:
+            return a is not b and PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] \
+                and distance_km(a.lat, a.lon, b.lat, b.lon) <= NESTED_KM
+        return [p for p in places if not any(inside(q, p) for q in places)]
+
+    @staticmethod
+    def event_dates(sentence: str, published: date | None) -> list[DateMention]:
+        """Date expressions that can date an action: not a dateline, not a statement's."""
+        kept = []
+        for mention in find_dates(sentence, published):
+            if DATELINE_DASH.match(sentence[mention.end:]):
+                continue
+            if SPEECH_DATE.search(sentence[max(0, mention.start - 40):mention.start]) or \
+                    SPEECH_DATE.search(sentence[mention.end:mention.end + 30]):
+                continue
+            kept.append(mention)
+        return kept
+
+    @staticmethod
+    def date_for(sentence: str, dates: list[DateMention], offset: int,
+                 published: date | None) -> tuple[str | None, str | None, str]:
+        """The nearest date expression in the action word's clause; else the publication
+        date. A vague one ("over the past weeks") leaves the date unknown."""
+        clauses = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+        low = max(c for c in clauses if c <= offset)
+        high = min(c for c in clauses if c > offset) if offset < len(sentence) else len(sentence)
+        mine = [d for d in dates if low <= d.start < high and abs(d.start - offset) <= DATE_REACH]
+        if mine:
+            best = min(mine, key=lambda d: abs(d.start - offset))
+            if best.date is None:
+                return None, None, best.text
+            return best.date.isoformat(), best.precision, best.text
+        if published:
+            return published.isoformat(), "day", "published"
+        return None, None, ""
+
+    def event(self, sentence: str, start: int, end: int, action: str, offset: int,
+              place: PlaceMention, from_context: bool, dates: list[DateMention],
+              factions: list, claim: bool, fatalities: int | None,
+              published: date | None) -> Event:
+        actor = next((f.faction for f in factions if f.start < offset), None)
+        target = next((f.faction for f in factions if f.start > offset and f.faction != actor),
+                      None)
+        day, precision, date_text = self.date_for(sentence, dates, offset, published)
+        event_type, sub_type = ACLED_TYPES[action]
+        return Event(day, precision, date_text, place.name, place.source_id, place.country,
+                     place.lat, place.lon, action, event_type, sub_type, actor, target,
+                     fatalities if action == "casualties" else None, claim, sentence, start,
+                     end, from_context)
+
+    def extract(self, text: str, places: list[PlaceMention],
+                published: date | None) -> list[Event]:
+        year = published.year if published else None
+        context = main_place(places, self.focus) or next(
+            (p for p in places if p.kind == "country" and p.country == self.focus), None)
+        events = []
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            actions = self.actions_in(sentence)
+            if not actions:
+                continue
+            inside = [p for p in places if start <= p.start < end]
+            dates = self.event_dates(sentence, published)
+            factions = self.lexicon.find(sentence, year)
+            claim = bool(CLAIM_RE.search(sentence))
+            fatalities = fatalities_in(sentence)
+            chosen: dict[str, list[tuple[PlaceMention, int, bool]]] = {}
+            for action, offset in actions:
+                hosts = self.candidate_places(text, start, inside, action)
+                targets = self.event_places(text, hosts, start + offset)
+                if context is not None and action in CONTEXT_ACTIONS and \
+                        all(p.kind == "country" for p in targets):
+                    targets = []  # "strikes in Libya": the article's own town says more
+                from_context = not targets
+                if from_context and not dates and DEFINITE_RE.search(sentence, 0, offset):
+                    continue
+                if from_context:
+                    evidence = factions or dates or action in SELF_EVIDENT_ACTIONS or (
+                        action == "casualties" and fatalities is not None)
+                    if context is None or action not in CONTEXT_ACTIONS or not evidence:
+                        continue
+                    targets = [context]
+                chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
+            for action, picks in chosen.items():
+                keep = self.finest([p for p, _, _ in picks])
+                seen: set[str] = set()
+                for place, offset, from_context in picks:
+                    if place not in keep or place.source_id in seen:
+                        continue
+                    seen.add(place.source_id)
+                    events.append(self.event(sentence, start, end, action, offset, place,
+                                             from_context, dates, factions, claim,
+                                             fatalities, published))
+        return events

@@ -25,10 +25,10 @@ def test_extract_article_json_keeps_id_date_and_offsets(corpus_dir):
     assert len(lines) == 1
     record = json.loads(lines[0])
     assert record["id"] == path.stem and record["published"] == "2016-06-11"
+    text = json.loads(path.read_text())["text"]
     assert {e["place"] for e in record["events"]} >= {"Sirte"}
     for event in record["events"]:
         assert text[event["start"]:event["end"]] == event["evidence"]
-    text = json.loads(path.read_text())["text"]
     assert {p["name"] for p in record["places"]} >= {"Sirte", "Misrata", "Tripoli"}
     for place in record["places"]:
         assert set(place) == CONTRACT

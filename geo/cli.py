@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from geo.documents import Document, read_bytes, read_path
@@ -64,6 +65,59 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geo.ingest import ingest, sources_for
+    from geo.store import Store, StoreError
+
+    try:
+        published = check_published(args.published)
+        store = Store(args.db)
+    except (InputError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    done = 0
+
+    def progress(source, outcome: str) -> None:
+        nonlocal done
+        done += 1
+        if sys.stderr.isatty():
+            print(f"\r[{done}] {outcome:9} {source.name[-60:]:60}", end="", file=sys.stderr)
+        else:
+            print(f"[{done}] {outcome}: {source.name}", file=sys.stderr)
+
+    try:
+        report = ingest(store, sources_for(args.sources), published, progress)
+    except StoreError as error:
+        print(f"\nerror: {error} (articles stored before this one are kept)", file=sys.stderr)
+        return 2
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from geo.export import FORMATS
+    from geo.store import Store, StoreError
+
+    try:
+        start = check_published(args.date_from)
+        end = check_published(args.date_to)
+        store = Store(args.db)
+        rows = store.event_rows(start and date.fromisoformat(start),
+                                end and date.fromisoformat(end))
+    except (InputError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    output = FORMATS[args.format](rows)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+        print(f"wrote {len(rows)} events to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo",
                                      description="Front Lines: places and events in news.")
@@ -79,6 +133,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--focus", default="LY", help="ISO code of the focus country ('' for none)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and error")
     p.set_defaults(run=cmd_evaluate)
+    p = sub.add_parser("ingest", help="store articles (files, folders, URLs, feeds)")
+    p.add_argument("sources", nargs="+", metavar="PATH|URL")
+    p.add_argument("--db", help="database URL (default: DATABASE_URL or var/frontlines.sqlite)")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="date for articles with none in their metadata or dateline")
+    p.set_defaults(run=cmd_ingest)
+    p = sub.add_parser("export", help="export stored events")
+    p.add_argument("--format", choices=["csv", "geojson", "kml"], default="csv")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--db")
+    p.add_argument("--output", "-o", metavar="FILE")
+    p.set_defaults(run=cmd_export)
     return parser
 
 

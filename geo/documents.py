@@ -6,6 +6,8 @@ with which input; nothing here prints or exits.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +41,9 @@ def decode(data: bytes, name: str) -> str:
     raise AssertionError("unreachable")
 
 
-def html_to_text(html: str, name: str) -> tuple[str, str | None]:
-    """Body text of an HTML page (scripts, styles and navigation dropped) and its title."""
+def html_to_text(html: str, name: str) -> tuple[str, str | None, str | None]:
+    """Body text of an HTML page (scripts, styles and navigation dropped), its title and
+    its publication date."""
     import lxml.html
     from lxml import etree
 
@@ -51,6 +54,7 @@ def html_to_text(html: str, name: str) -> tuple[str, str | None]:
     for bad in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//form"):
         bad.drop_tree()
     title = root.findtext(".//title")
+    published = html_published(root)
     body = root.find("body")
     body = body if body is not None else root
     for element in body.iter():
@@ -58,7 +62,31 @@ def html_to_text(html: str, name: str) -> tuple[str, str | None]:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
     paragraphs = (" ".join(block.split()) for block in body.text_content().split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p), (title.strip() if title else None)
+    text = "\n\n".join(p for p in paragraphs if p)
+    return text, (title.strip() if title else None), published
+
+
+# Where pages state their publication date, most specific first.
+DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate",
+             "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date")
+
+
+def html_published(root) -> str | None:
+    """The page's publication date (YYYY-MM-DD) from meta tags or <time>, if stated."""
+    metas = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and meta.get("content"):
+            metas.setdefault(key, meta.get("content"))
+    candidates = [metas.get(k.lower()) for k in DATE_META]
+    candidates += [t.get("datetime") for t in root.iter("time")]
+    for value in candidates:
+        if value:
+            try:
+                return check_published(value)
+            except InputError:
+                continue
+    return None
 
 
 def from_record(record: object, default_id: str, name: str) -> Document:
@@ -94,12 +122,32 @@ def read_bytes(data: bytes, name: str, doc_id: str | None = None) -> list[Docume
         return [from_record(record, doc_id, name)]
     if suffix in (".html", ".htm") or stripped[:200].lower().startswith(("<!doctype html",
                                                                           "<html")):
-        body, title = html_to_text(text, name)
-        return [Document(doc_id, body, None, title)]
+        body, title, published = html_to_text(text, name)
+        return [Document(doc_id, body, published, title)]
+    if suffix == ".csv":
+        return read_csv(text, name, doc_id)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"{name}: {len(text):,} characters is over the {MAX_TEXT_CHARS:,} "
                          "limit for one article")
     return [Document(doc_id, text)]
+
+
+def read_csv(text: str, name: str, doc_id: str) -> list[Document]:
+    """A CSV with a `text` column and optional title, published, url, source, id."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise InputError(f"{name}: a CSV needs a 'text' column (found: "
+                         f"{', '.join(reader.fieldnames or []) or 'no header'})")
+    documents = []
+    try:
+        for number, row in enumerate(reader, 2):
+            record = {(k or "").strip().lower(): v for k, v in row.items()}
+            if not (record.get("text") or "").strip():
+                continue
+            documents.append(from_record(record, f"{doc_id}-{number - 1}", f"{name}:{number}"))
+    except csv.Error as error:
+        raise InputError(f"{name}: malformed CSV ({error})") from None
+    return documents
 
 
 def read_json_lines(text: str, name: str, doc_id: str) -> list[Document]:

@@ -39,6 +39,7 @@ ACTION_PATTERNS: dict[str, str] = {
              r"|fought|gunfire"
              r"|shoot at each other|vying for control|exchange(?:d)? fire",
     "attack": r"attack(?:s|ed|ing)?|assault|offensive|bombing|suicide bomb\w*"
+              r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire|rockets? (?:hit|struck|fell)"
               r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:campaign|offensive|operation)"
               r"|military campaign|campaign (?:against|to seize)|began the battle",
@@ -61,6 +62,8 @@ ACLED_TYPES = {
     "casualties": ("Battles", "Armed clash"),
     "other": ("Strategic developments", "Other"),
 }
+# Attacks by guns from afar, which ACLED counts as remote violence, not battles.
+SHELLING_RE = re.compile(r"\b(?:shell(?:ing|ed|s)|artillery|mortars?|rocket)", re.I)
 CLAIM_RE = re.compile(r"\b(?:said|says|say|claimed|claims?|according to|announced|reported"
                       r"|told)\b", re.I)
 NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -283,6 +286,8 @@ class EventExtractor:
                       None)
         day, precision, date_text = self.date_for(sentence, dates, offset, published)
         event_type, sub_type = ACLED_TYPES[action]
+        if action == "attack" and SHELLING_RE.match(sentence, offset):
+            event_type, sub_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
         return Event(day, precision, date_text, place.name, place.source_id, place.country,
                      place.lat, place.lon, action, event_type, sub_type, actor, target,
                      fatalities if action == "casualties" else None, claim, sentence, start,

@@ -1,0 +1,284 @@
+"""The store: articles, place mentions, events, places and analyst corrections.
+
+SQLAlchemy Core over SQLite (embedded default) or PostgreSQL (DATABASE_URL, for shared or
+hosted use). Each article is written in its own transaction, keyed by its URL or by a hash
+of its normalised text, so ingesting the same article twice stores it once and a failure
+part-way through a batch keeps every article already written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from geo.extract import Extraction
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "var" / "frontlines.sqlite"
+
+metadata = MetaData()
+schema_info = Table("schema_info", metadata,
+                    Column("id", Integer, primary_key=True),
+                    Column("version", Integer, nullable=False))
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("url", Text), Column("title", Text), Column("source", Text),
+    Column("published", Date), Column("published_source", String(16)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False))
+places = Table(
+    "places", metadata,
+    Column("source_id", String(64), primary_key=True),
+    Column("name", Text, nullable=False), Column("country", String(2)),
+    Column("lat", Float, nullable=False), Column("lon", Float, nullable=False),
+    Column("kind", String(16)), Column("precision", String(16)))
+mentions = Table(
+    "place_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("source_id", String(64), ForeignKey("places.source_id"), nullable=False,
+           index=True),
+    Column("surface", Text, nullable=False), Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False), Column("confidence", Float),
+    Column("alternatives", Text))
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("date", Date, index=True), Column("date_precision", String(8)),
+    Column("date_text", Text),
+    Column("source_id", String(64), ForeignKey("places.source_id"), nullable=False,
+           index=True),
+    Column("action", String(16), nullable=False),
+    Column("acled_event_type", Text), Column("acled_sub_event_type", Text),
+    Column("actor", String(64)), Column("target", String(64)),
+    Column("fatalities", Integer), Column("claim", Boolean, nullable=False),
+    Column("evidence", Text, nullable=False), Column("start", Integer),
+    Column("end", Integer), Column("place_from_context", Boolean, nullable=False))
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("from_date", Date, nullable=False),
+    Column("faction", String(64)), Column("contested", Boolean, nullable=False,
+                                              default=False),
+    Column("note", Text), Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source_id", "from_date", name="one_correction_per_place_and_day"))
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message says which and why, in one line."""
+
+
+def database_url(explicit: str | None = None) -> str:
+    """--db, else DATABASE_URL, else the embedded SQLite file under var/."""
+    url = explicit or os.environ.get("DATABASE_URL")
+    if url:
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://"):]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_DB}"
+
+
+def article_key(url: str | None, text: str) -> str:
+    """Same URL, or same text up to case and white space: same article."""
+    if url:
+        basis = "url:" + url.strip().split("#")[0].rstrip("/").lower()
+    else:
+        basis = "text:" + re.sub(r"\s+", " ", text).strip().lower()
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def redact(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+@dataclass
+class StoredArticle:
+    id: int
+    added: bool
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        except (SQLAlchemyError, ImportError, ValueError) as error:
+            raise StoreError(f"bad database URL {redact(self.url)!r}: {error}") from None
+        self.initialise()
+
+    # -- schema ----------------------------------------------------------------------------
+    def initialise(self) -> None:
+        """Create the tables, or check an existing schema and upgrade it."""
+        try:
+            metadata.create_all(self.engine)
+            with self.engine.begin() as connection:
+                version = connection.execute(select(schema_info.c.version)).scalar()
+                if version is None:
+                    connection.execute(insert(schema_info).values(id=1, version=SCHEMA_VERSION))
+                elif version > SCHEMA_VERSION:
+                    raise StoreError(f"database schema {version} is newer than this app "
+                                     f"({SCHEMA_VERSION}); upgrade Front Lines")
+                elif version < SCHEMA_VERSION:
+                    upgrade(connection, version)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot use database {redact(self.url)}: "
+                             f"{str(error.orig or error).splitlines()[0]}") from None
+
+    # -- writing ---------------------------------------------------------------------------
+    def add_article(self, *, text: str, extraction: Extraction, url: str | None = None,
+                    title: str | None = None, source: str | None = None,
+                    published_source: str | None = None) -> StoredArticle:
+        """Store one article with its places and events, all or nothing."""
+        key = article_key(url, text)
+        published = date.fromisoformat(extraction.published) if extraction.published else None
+        try:
+            with self.engine.begin() as connection:
+                existing = connection.execute(
+                    select(articles.c.id).where(articles.c.key == key)).scalar()
+                if existing is not None:
+                    return StoredArticle(existing, False)
+                article_id = connection.execute(insert(articles).values(
+                    key=key, url=url, title=title, source=source, published=published,
+                    published_source=published_source, text=text,
+                    ingested_at=datetime.now(UTC))).inserted_primary_key[0]
+                self._upsert_places(connection, extraction)
+                if extraction.places:
+                    connection.execute(insert(mentions), [{
+                        "article_id": article_id, "source_id": p.source_id,
+                        "surface": p.surface, "start": p.start, "end": p.end,
+                        "confidence": p.confidence,
+                        "alternatives": json.dumps([a.__dict__ for a in p.alternatives])}
+                        for p in extraction.places])
+                if extraction.events:
+                    connection.execute(insert(events), [{
+                        "article_id": article_id,
+                        "date": date.fromisoformat(e["date"]) if e["date"] else None,
+                        **{k: e[k] for k in ("date_precision", "date_text", "source_id",
+                                             "action", "acled_event_type",
+                                             "acled_sub_event_type", "actor", "target",
+                                             "fatalities", "claim", "evidence", "start",
+                                             "end", "place_from_context")}}
+                        for e in extraction.events])
+                return StoredArticle(article_id, True)
+        except IntegrityError:
+            # Another writer stored the same article between our check and our insert.
+            with self.engine.connect() as connection:
+                existing = connection.execute(
+                    select(articles.c.id).where(articles.c.key == key)).scalar()
+            if existing is None:
+                raise
+            return StoredArticle(existing, False)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot write to {redact(self.url)}: "
+                             f"{str(error.orig or error).splitlines()[0]}") from None
+
+    @staticmethod
+    def _upsert_places(connection, extraction: Extraction) -> None:
+        seen: dict[str, dict] = {}
+        for p in extraction.places:
+            seen.setdefault(p.source_id, {"source_id": p.source_id, "name": p.name,
+                                          "country": p.country, "lat": p.lat, "lon": p.lon,
+                                          "kind": p.kind, "precision": p.precision})
+        if not seen:
+            return
+        known = set(connection.execute(select(places.c.source_id).where(
+            places.c.source_id.in_(list(seen)))).scalars())
+        new = [row for sid, row in seen.items() if sid not in known]
+        if new:
+            connection.execute(insert(places), new)
+
+    def set_correction(self, source_id: str, from_date: date, faction: str | None,
+                       contested: bool = False, note: str = "") -> None:
+        """An analyst's state for a place from a date on; replaces one for the same day."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(corrections).where(
+                (corrections.c.source_id == source_id) & (corrections.c.from_date == from_date)))
+            connection.execute(insert(corrections).values(
+                source_id=source_id, from_date=from_date, faction=faction,
+                contested=contested, note=note, created_at=datetime.now(UTC)))
+
+    # -- reading ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {table.name: connection.execute(select(func.count()).select_from(
+                table)).scalar() for table in (articles, places, mentions, events, corrections)}
+
+    def mention_rows(self) -> Iterator[dict]:
+        """Every place mention joined with its article and place (for the map and exports)."""
+        query = select(
+            articles.c.id.label("article_id"), articles.c.title, articles.c.url,
+            articles.c.source, articles.c.published, articles.c.text,
+            mentions.c.surface, mentions.c.start, mentions.c.end, mentions.c.confidence,
+            mentions.c.alternatives, places.c.source_id, places.c.name, places.c.country,
+            places.c.lat, places.c.lon, places.c.kind, places.c.precision,
+        ).select_from(mentions.join(articles).join(places)).order_by(
+            articles.c.published, articles.c.id, mentions.c.start)
+        with self.engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                yield dict(row)
+
+    def event_rows(self, start: date | None = None, end: date | None = None) -> list[dict]:
+        query = select(
+            events, articles.c.title, articles.c.url, articles.c.source,
+            articles.c.published, places.c.name.label("place"), places.c.country,
+            places.c.lat, places.c.lon,
+        ).select_from(events.join(articles).join(places)).order_by(events.c.date, events.c.id)
+        if start:
+            query = query.where(events.c.date >= start)
+        if end:
+            query = query.where(events.c.date <= end)
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def correction_rows(self) -> list[dict]:
+        with self.engine.connect() as connection:
+            return [dict(r) for r in connection.execute(
+                select(corrections).order_by(corrections.c.from_date)).mappings()]
+
+
+def upgrade(connection, version: int) -> None:
+    """Bring an older schema up to SCHEMA_VERSION, one step at a time."""
+    steps: dict[int, list[str]] = {}  # version -> statements that lead to version + 1
+    while version < SCHEMA_VERSION:
+        for statement in steps.get(version, []):
+            connection.exec_driver_sql(statement)
+        version += 1
+    connection.execute(update(schema_info).values(version=SCHEMA_VERSION))

@@ -15,7 +15,7 @@ from geo.dates import dateline_date
 from geo.documents import Document, read_bytes, read_path
 from geo.extract import InputError, check_published, extract
 from geo.fetch import FetchError, fetch
-from geo.store import Store, StoreError
+from geo.store import ArticleRecord, Store, StoreError
 
 URL_RE = re.compile(r"^https?://", re.I)
 FILE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
@@ -170,36 +170,60 @@ def sources_for(items: Iterable[str], allow_private: bool = False) -> Iterator[S
             yield from path_sources(Path(item))
 
 
+BATCH_SIZE = 50
+
+
 def ingest(store: Store, sources: Iterable[Source], default_published: str | None = None,
-           progress: Callable[[Source, str], None] | None = None) -> IngestReport:
-    """Extract and store every source; report what was added, already there or failed."""
+           progress: Callable[[Source, str], None] | None = None,
+           batch_size: int = BATCH_SIZE) -> IngestReport:
+    """Extract and store every source; report what was added, already there or failed.
+
+    Articles are committed in batches (each in its own savepoint); a source is counted as
+    added only once its batch is committed.
+    """
     report = IngestReport()
+    pending: list[tuple[Source, ArticleRecord]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        results = store.add_articles([record for _, record in pending])
+        for (source, _), stored in zip(pending, results, strict=True):
+            if stored.error:
+                report.failed.append((source.name, stored.error))
+                if progress:
+                    progress(source, "failed")
+                continue
+            report.article_ids.append(stored.id)
+            if stored.added:
+                report.added += 1
+            else:
+                report.duplicates += 1
+            if progress:
+                progress(source, "added" if stored.added else "duplicate")
+        pending.clear()
+
     for source in sources:
-        outcome = "failed"
-        if source.error:
-            report.failed.append((source.name, source.error))
-        elif not source.document.text.strip():
-            report.failed.append((source.name, "empty article: no text"))
-        else:
+        reason = source.error
+        if reason is None and not source.document.text.strip():
+            reason = "empty article: no text"
+        if reason is None:
             try:
                 document, date_source = with_date(source.document, default_published)
                 extraction = extract(document.text, document.published, doc_id=document.id)
-                stored = store.add_article(
-                    text=document.text, extraction=extraction, url=document.url,
-                    title=document.title or document.id, source=document.source,
-                    published_source=date_source)
             except InputError as error:
-                report.failed.append((source.name, str(error)))
+                reason = str(error)
             else:
-                report.article_ids.append(stored.id)
-                if stored.added:
-                    report.added += 1
-                    outcome = "added"
-                else:
-                    report.duplicates += 1
-                    outcome = "duplicate"
+                pending.append((source, ArticleRecord(
+                    document.text, extraction, document.url, document.title or document.id,
+                    document.source, date_source)))
+                if len(pending) >= batch_size:
+                    flush()
+                continue
+        report.failed.append((source.name, reason))
         if progress:
-            progress(source, outcome)
+            progress(source, "failed")
+    flush()
     return report
 
 

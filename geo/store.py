@@ -32,13 +32,14 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     delete,
+    event,
     func,
     insert,
     select,
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from geo.extract import Extraction
 
@@ -116,6 +117,30 @@ def database_url(explicit: str | None = None) -> str:
     return f"sqlite:///{DEFAULT_DB}"
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _mention_row(article_id: int, place) -> dict:
+    return {"article_id": article_id, "source_id": place.source_id, "surface": place.surface,
+            "start": place.start, "end": place.end, "confidence": place.confidence,
+            "alternatives": json.dumps([a.__dict__ for a in place.alternatives])}
+
+
+def _event_row(article_id: int, found: dict) -> dict:
+    return {"article_id": article_id, "date": _day(found["date"]),
+            **{k: found[k] for k in EVENT_FIELDS}}
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """WAL and normal sync: readers never block the writer, commits stay crash-safe."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
 def article_key(url: str | None, text: str) -> str:
     """Same URL, or same text up to case and white space: same article."""
     if url:
@@ -129,10 +154,28 @@ def redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
+EVENT_FIELDS = ("date_precision", "date_text", "source_id", "action", "acled_event_type",
+                "acled_sub_event_type", "actor", "target", "fatalities", "claim", "evidence",
+                "start", "end", "place_from_context")
+
+
+@dataclass
+class ArticleRecord:
+    """An article ready to store: its text, what extraction found, and where it came from."""
+
+    text: str
+    extraction: Extraction
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published_source: str | None = None
+
+
 @dataclass
 class StoredArticle:
-    id: int
+    id: int | None
     added: bool
+    error: str | None = None  # why the database refused it (then id is None)
 
 
 class Store:
@@ -142,6 +185,8 @@ class Store:
             self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
         except (SQLAlchemyError, ImportError, ValueError) as error:
             raise StoreError(f"bad database URL {redact(self.url)!r}: {error}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
         self.initialise()
 
     # -- schema ----------------------------------------------------------------------------
@@ -167,63 +212,92 @@ class Store:
                     title: str | None = None, source: str | None = None,
                     published_source: str | None = None) -> StoredArticle:
         """Store one article with its places and events, all or nothing."""
-        key = article_key(url, text)
-        published = date.fromisoformat(extraction.published) if extraction.published else None
+        return self.add_articles([ArticleRecord(text, extraction, url, title, source,
+                                                published_source)])[0]
+
+    def add_articles(self, records: list[ArticleRecord]) -> list[StoredArticle]:
+        """Store a batch in one transaction: bulk inserts when all goes well; when the
+        database refuses something, article by article in savepoints, so only the bad
+        article is left out."""
         try:
             with self.engine.begin() as connection:
-                existing = connection.execute(
-                    select(articles.c.id).where(articles.c.key == key)).scalar()
-                if existing is not None:
-                    return StoredArticle(existing, False)
-                article_id = connection.execute(insert(articles).values(
-                    key=key, url=url, title=title, source=source, published=published,
-                    published_source=published_source, text=text,
-                    ingested_at=datetime.now(UTC))).inserted_primary_key[0]
-                self._upsert_places(connection, extraction)
-                if extraction.places:
-                    connection.execute(insert(mentions), [{
-                        "article_id": article_id, "source_id": p.source_id,
-                        "surface": p.surface, "start": p.start, "end": p.end,
-                        "confidence": p.confidence,
-                        "alternatives": json.dumps([a.__dict__ for a in p.alternatives])}
-                        for p in extraction.places])
-                if extraction.events:
-                    connection.execute(insert(events), [{
-                        "article_id": article_id,
-                        "date": date.fromisoformat(e["date"]) if e["date"] else None,
-                        **{k: e[k] for k in ("date_precision", "date_text", "source_id",
-                                             "action", "acled_event_type",
-                                             "acled_sub_event_type", "actor", "target",
-                                             "fatalities", "claim", "evidence", "start",
-                                             "end", "place_from_context")}}
-                        for e in extraction.events])
-                return StoredArticle(article_id, True)
-        except IntegrityError:
-            # Another writer stored the same article between our check and our insert.
-            with self.engine.connect() as connection:
-                existing = connection.execute(
-                    select(articles.c.id).where(articles.c.key == key)).scalar()
-            if existing is None:
-                raise
-            return StoredArticle(existing, False)
+                keys = [article_key(r.url, r.text) for r in records]
+                known = dict(connection.execute(select(articles.c.key, articles.c.id).where(
+                    articles.c.key.in_(set(keys)))).all())
+                fresh, seen = [], set(known)
+                for record, key in zip(records, keys, strict=True):
+                    if key not in seen:
+                        fresh.append((record, key))
+                        seen.add(key)
+                try:
+                    with connection.begin_nested():
+                        new_ids = self._write_bulk(connection, fresh)
+                except (IntegrityError, DataError):
+                    return [self._write_one(connection, record) for record in records]
+                known.update(new_ids)
+                first = {key: record for record, key in reversed(fresh)}
+                return [StoredArticle(known[key], first.get(key) is record)
+                        for record, key in zip(records, keys, strict=True)]
         except SQLAlchemyError as error:
             raise StoreError(f"cannot write to {redact(self.url)}: "
-                             f"{str(error.orig or error).splitlines()[0]}") from None
+                             f"{str(getattr(error, 'orig', None) or error).splitlines()[0]}"
+                             ) from None
 
-    @staticmethod
-    def _upsert_places(connection, extraction: Extraction) -> None:
-        seen: dict[str, dict] = {}
-        for p in extraction.places:
-            seen.setdefault(p.source_id, {"source_id": p.source_id, "name": p.name,
-                                          "country": p.country, "lat": p.lat, "lon": p.lon,
-                                          "kind": p.kind, "precision": p.precision})
-        if not seen:
+    def _write_bulk(self, connection, fresh: list[tuple[ArticleRecord, str]]) -> dict[str, int]:
+        """Insert new articles and everything found in them with one statement per table."""
+        if not fresh:
+            return {}
+        now = datetime.now(UTC)
+        rows = [{"key": key, "url": r.url, "title": r.title, "source": r.source,
+                 "published": _day(r.extraction.published),
+                 "published_source": r.published_source, "text": r.text, "ingested_at": now}
+                for r, key in fresh]
+        inserted = connection.execute(
+            insert(articles).returning(articles.c.id, sort_by_parameter_order=True), rows)
+        ids = [row[0] for row in inserted]
+        self._insert_places(connection, [p for r, _ in fresh for p in r.extraction.places])
+        mention_rows = [_mention_row(article_id, p) for (r, _), article_id in
+                        zip(fresh, ids, strict=True) for p in r.extraction.places]
+        if mention_rows:
+            connection.execute(insert(mentions), mention_rows)
+        event_rows = [_event_row(article_id, e) for (r, _), article_id in
+                      zip(fresh, ids, strict=True) for e in r.extraction.events]
+        if event_rows:
+            connection.execute(insert(events), event_rows)
+        return {key: article_id for (_, key), article_id in zip(fresh, ids, strict=True)}
+
+    def _write_one(self, connection, record: ArticleRecord) -> StoredArticle:
+        key = article_key(record.url, record.text)
+        existing = connection.execute(select(articles.c.id).where(articles.c.key == key)).scalar()
+        if existing is not None:
+            return StoredArticle(existing, False)
+        try:
+            with connection.begin_nested():
+                article_id = self._write_bulk(connection, [(record, key)])[key]
+        except (IntegrityError, DataError) as error:
+            # The savepoint is rolled back: this article only. Either another writer stored
+            # the same article between our check and our insert, or its data is bad.
+            existing = connection.execute(
+                select(articles.c.id).where(articles.c.key == key)).scalar()
+            if existing is not None:
+                return StoredArticle(existing, False)
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            return StoredArticle(None, False, f"rejected by the database: {reason}")
+        return StoredArticle(article_id, True)
+
+    def _insert_places(self, connection, found: list) -> None:
+        """Add the places not stored yet; a place another writer just added is fine."""
+        rows = {p.source_id: {"source_id": p.source_id, "name": p.name, "country": p.country,
+                              "lat": p.lat, "lon": p.lon, "kind": p.kind,
+                              "precision": p.precision} for p in found}
+        if not rows:
             return
-        known = set(connection.execute(select(places.c.source_id).where(
-            places.c.source_id.in_(list(seen)))).scalars())
-        new = [row for sid, row in seen.items() if sid not in known]
-        if new:
-            connection.execute(insert(places), new)
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        connection.execute(dialect_insert(places).on_conflict_do_nothing(
+            index_elements=["source_id"]), list(rows.values()))
 
     def set_correction(self, source_id: str, from_date: date, faction: str | None,
                        contested: bool = False, note: str = "") -> None:

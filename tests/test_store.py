@@ -95,3 +95,22 @@ def test_extraction_is_stored_with_its_events(store):
     assert stored.added
     (event,) = [e for e in store.event_rows() if e["action"] == "capture"]
     assert event["place"] == "Sirte" and event["actor"] == "lna" and event["claim"] is True
+
+
+def test_an_article_the_database_rejects_fails_alone(store):
+    good = extract("Clashes broke out in Tripoli on Monday.", "2018-09-03")
+    bad = extract("Drones struck Gharyan.", "2019-04-07")
+    for event in bad.events:
+        event["source_id"] = "no-such-place"  # breaks the foreign key to places
+    sources = [text_source("Clashes broke out in Tripoli on Monday."),
+               text_source("Drones struck Gharyan."),
+               text_source("Fighting near Sirte.")]
+    from geo.store import ArticleRecord
+
+    results = store.add_articles([ArticleRecord(sources[0].document.text, good),
+                                  ArticleRecord(sources[1].document.text, bad),
+                                  ArticleRecord(sources[2].document.text,
+                                                extract("Fighting near Sirte.", "2016-06-11"))])
+    assert [r.added for r in results] == [True, False, True]
+    assert results[1].error and "rejected by the database" in results[1].error
+    assert store.counts()["articles"] == 2

@@ -140,6 +140,10 @@ class Event:
     start: int
     end: int
     place_from_context: bool
+    origin: str | None = None            # where the forces came from ("from Misrata")
+    origin_source_id: str | None = None
+    origin_lat: float | None = None
+    origin_lon: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -211,6 +215,17 @@ class EventExtractor:
             focus = [p for p in local if p.country == self.focus]
             return focus or local
         return chosen[:1]
+
+    @staticmethod
+    def origin_of(text: str, start: int, places: list[PlaceMention],
+                  target: PlaceMention) -> PlaceMention | None:
+        """For a movement, the town forces came from: a "from X" in the same sentence."""
+        for place in places:
+            before = text[max(start, place.start - 40):place.start]
+            if place is not target and place.kind not in ("country", "continent") and \
+                    ORIGIN_RE.search(before) and place.source_id != target.source_id:
+                return place
+        return None
 
     def event_places(self, text: str, places: list[PlaceMention],
                      offset: int) -> list[PlaceMention]:
@@ -333,7 +348,13 @@ class EventExtractor:
                     if place not in keep or place.source_id in seen:
                         continue
                     seen.add(place.source_id)
-                    events.append(self.event(sentence, start, end, action, offset, place,
-                                             from_context, dates, factions, claim,
-                                             fatalities, published))
+                    found = self.event(sentence, start, end, action, offset, place,
+                                       from_context, dates, factions, claim, fatalities,
+                                       published)
+                    if action == "advance":
+                        origin = self.origin_of(text, start, inside, place)
+                        if origin is not None:
+                            found.origin, found.origin_source_id = origin.name, origin.source_id
+                            found.origin_lat, found.origin_lon = origin.lat, origin.lon
+                    events.append(found)
         return events

@@ -43,7 +43,7 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from geo.extract import Extraction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "var" / "frontlines.sqlite"
 
 metadata = MetaData()
@@ -88,7 +88,10 @@ events = Table(
     Column("actor", String(64)), Column("target", String(64)),
     Column("fatalities", Integer), Column("claim", Boolean, nullable=False),
     Column("evidence", Text, nullable=False), Column("start", Integer),
-    Column("end", Integer), Column("place_from_context", Boolean, nullable=False))
+    Column("end", Integer), Column("place_from_context", Boolean, nullable=False),
+    # version 2: movements ("fighters from Misrata pushed into Sirte")
+    Column("origin", Text), Column("origin_source_id", String(64)),
+    Column("origin_lat", Float), Column("origin_lon", Float))
 corrections = Table(
     "corrections", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -156,7 +159,8 @@ def redact(url: str) -> str:
 
 EVENT_FIELDS = ("date_precision", "date_text", "source_id", "action", "acled_event_type",
                 "acled_sub_event_type", "actor", "target", "fatalities", "claim", "evidence",
-                "start", "end", "place_from_context")
+                "start", "end", "place_from_context", "origin", "origin_source_id", "origin_lat",
+                "origin_lon")
 
 
 @dataclass
@@ -350,7 +354,12 @@ class Store:
 
 def upgrade(connection, version: int) -> None:
     """Bring an older schema up to SCHEMA_VERSION, one step at a time."""
-    steps: dict[int, list[str]] = {}  # version -> statements that lead to version + 1
+    steps: dict[int, list[str]] = {  # version -> statements that lead to version + 1
+        1: ["ALTER TABLE events ADD COLUMN origin TEXT",
+            "ALTER TABLE events ADD COLUMN origin_source_id VARCHAR(64)",
+            "ALTER TABLE events ADD COLUMN origin_lat FLOAT",
+            "ALTER TABLE events ADD COLUMN origin_lon FLOAT"],
+    }
     while version < SCHEMA_VERSION:
         for statement in steps.get(version, []):
             connection.exec_driver_sql(statement)

@@ -114,3 +114,23 @@ def test_an_article_the_database_rejects_fails_alone(store):
     assert [r.added for r in results] == [True, False, True]
     assert results[1].error and "rejected by the database" in results[1].error
     assert store.counts()["articles"] == 2
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    Store(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:  # make it look like a version-1 database
+        for column in ("origin", "origin_source_id", "origin_lat", "origin_lon"):
+            connection.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
+        connection.execute(text("UPDATE schema_info SET version = 1"))
+    store = Store(url)
+    report = ingest(store, [text_source("Fighters from Misrata pushed into Sirte on Friday.",
+                                        published="2016-06-10")])
+    assert report.added == 1
+    (event,) = store.event_rows()
+    assert event["origin"] == "Misrata" and event["place"] == "Sirte"
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version FROM schema_info")).scalar() == 2

@@ -101,8 +101,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from geo.store import Store, StoreError
 
     try:
-        start = check_published(args.date_from)
-        end = check_published(args.date_to)
+        start = check_published(args.date_from, "--from")
+        end = check_published(args.date_to, "--to")
         store = Store(args.db)
         rows = store.event_rows(start and date.fromisoformat(start),
                                 end and date.fromisoformat(end))
@@ -115,6 +115,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {len(rows)} events to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(output)
+    return 0
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    from geo.control import ControlModel, feature_collection
+    from geo.store import Store, StoreError
+
+    try:
+        as_of = date.fromisoformat(check_published(args.as_of, "--as-of"))
+        store = Store(args.db)
+        events = store.event_rows(end=as_of)
+        model = ControlModel(events, store.correction_rows())
+    except (InputError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    json.dump(feature_collection(model, as_of, events), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
     return 0
 
 
@@ -146,6 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db")
     p.add_argument("--output", "-o", metavar="FILE")
     p.set_defaults(run=cmd_export)
+    p = sub.add_parser("control", help="place states, areas and front lines on a date (GeoJSON)")
+    p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--db")
+    p.set_defaults(run=cmd_control)
     return parser
 
 

@@ -86,7 +86,7 @@ UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|may|might|to prevent|
                        # anaphora: "these airstrikes", "the recent strikes" were told already
                        r"|\b(?:these|those|such|recent|latest)\s+(?:[\w-]+\s+)?$"
                        # negation: "no civilians were killed", "No casualties"
-                       r"|\bno\s+(?:[\w-]+\s+){0,3}$", re.I)
+                       r"|\bno\s+(?:[\w-]+\s+){0,3}$|\bend of\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "the airstrike", "this strike": an action told before, when nothing new is said of it.
 DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
 # After a place: it names who speaks, not where something happens ("the Pentagon said").
@@ -100,6 +100,22 @@ CONTEXT_ACTIONS = frozenset({"capture", "advance", "retreat", "airstrike", "clas
                              "casualties"})
 # ... and these need nothing more: reports of strikes and fighting are not hypothetical.
 SELF_EVIDENT_ACTIONS = frozenset({"airstrike", "clash"})
+# Before a faction name: it is the object of something, not the one acting.
+OBJECT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|from|of|by|with|hit)\s+"
+                           r"(?:the\s+)?$", re.I)
+# "..., who retreated": a relative clause whose subject is the noun just before it.
+RELATIVE_RE = re.compile(r",?\s+(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
+# Between a faction and the action word: the faction undergoes it.
+PASSIVE_RE = re.compile(r"\b(?:have|has|had)?\s*(?:been|was|were|being)\s+(?:\w+\s+)?$|"
+                        r"\b(?:been|was|were)\s+\w+ed\b", re.I)
+# "an airbase south of Tripoli": the place named is a bearing; the airbase is the place.
+BEARING_RE = re.compile(r"\b(?P<head>air ?base|base|airport|airfield|port|terminal|town|city"
+                        r"|village)\b[^.;]{0,30}?\b(?:north|south|east|west)(?:[- ]?(?:east|west))?"
+                        r"(?:ern)?\s+of\s+$", re.I)
+FACILITY_HEADS = frozenset({"airbase", "air base", "base", "airport", "airfield", "port",
+                            "terminal"})
+# A sentence with no place of its own is read as about the town named this shortly before.
+RECENT_CHARS = 300
 # A place this close to a finer one named for the same action contains it.
 NESTED_KM = 15
 PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "country": 3}
@@ -216,6 +232,13 @@ class EventExtractor:
             return focus or local
         return chosen[:1]
 
+    def recent_place(self, places: list[PlaceMention], start: int) -> PlaceMention | None:
+        """The town named last, shortly before this sentence: what "the city" refers to."""
+        before = [p for p in places if start - RECENT_CHARS <= p.start < start
+                  and p.kind not in ("country", "continent", "admin1", "region")
+                  and p.country == self.focus]
+        return before[-1] if before else None
+
     @staticmethod
     def origin_of(text: str, start: int, places: list[PlaceMention],
                   target: PlaceMention) -> PlaceMention | None:
@@ -226,6 +249,22 @@ class EventExtractor:
                     ORIGIN_RE.search(before) and place.source_id != target.source_id:
                 return place
         return None
+
+    @staticmethod
+    def bearing_target(text: str, start: int, place: PlaceMention,
+                       everywhere: list[PlaceMention]) -> PlaceMention:
+        """For "an airbase south of Tripoli", the air base the article names elsewhere."""
+        match = BEARING_RE.search(text, max(start, place.start - 70), place.start)
+        if not match:
+            return place
+        head = match.group("head").lower()
+        wanted = ("facility",) if head in FACILITY_HEADS else ("town", "village", "city")
+        options = [p for p in everywhere if p.kind in wanted and p.source_id != place.source_id
+                   and distance_km(p.lat, p.lon, place.lat, place.lon) <= 300]
+        if not options:
+            return place
+        best = Counter(p.source_id for p in options).most_common(1)[0][0]
+        return next(p for p in options if p.source_id == best)
 
     def event_places(self, text: str, places: list[PlaceMention],
                      offset: int) -> list[PlaceMention]:
@@ -292,13 +331,35 @@ class EventExtractor:
             return published.isoformat(), "day", "published"
         return None, None, ""
 
+    @staticmethod
+    def sides(sentence: str, offset: int, factions: list) -> tuple[str | None, str | None]:
+        """Actor: the nearest faction named before the action word, unless it is an object
+        ("strikes against IS") or the clause is passive ("IS forces have been reduced");
+        target: the nearest other faction after it, or the object before it."""
+        actor = target = None
+        relative = RELATIVE_RE.search(sentence, 0, offset) is not None
+        for mention in sorted((f for f in factions if f.end <= offset),
+                              key=lambda f: -f.start):
+            if relative:  # "... against rebel forces, who retreated": the antecedent acts
+                actor = mention.faction
+                break
+            if OBJECT_BEFORE.search(sentence, 0, mention.start):
+                target = target or mention.faction
+                continue
+            if PASSIVE_RE.search(sentence, mention.end, offset):
+                target = target or mention.faction
+                break
+            actor = mention.faction
+            break
+        after = next((f.faction for f in factions if f.start > offset and f.faction != actor),
+                     None)
+        return actor, after or (target if target != actor else None)
+
     def event(self, sentence: str, start: int, end: int, action: str, offset: int,
               place: PlaceMention, from_context: bool, dates: list[DateMention],
               factions: list, claim: bool, fatalities: int | None,
               published: date | None) -> Event:
-        actor = next((f.faction for f in factions if f.start < offset), None)
-        target = next((f.faction for f in factions if f.start > offset and f.faction != actor),
-                      None)
+        actor, target = self.sides(sentence, offset, factions)
         day, precision, date_text = self.date_for(sentence, dates, offset, published)
         event_type, sub_type = ACLED_TYPES[action]
         if action == "attack" and SHELLING_RE.match(sentence, offset):
@@ -327,7 +388,8 @@ class EventExtractor:
             chosen: dict[str, list[tuple[PlaceMention, int, bool]]] = {}
             for action, offset in actions:
                 hosts = self.candidate_places(text, start, inside, action)
-                targets = self.event_places(text, hosts, start + offset)
+                targets = [self.bearing_target(text, start, p, places)
+                           for p in self.event_places(text, hosts, start + offset)]
                 if context is not None and action in CONTEXT_ACTIONS and \
                         all(p.kind == "country" for p in targets):
                     targets = []  # "strikes in Libya": the article's own town says more
@@ -339,7 +401,7 @@ class EventExtractor:
                         action == "casualties" and fatalities is not None)
                     if context is None or action not in CONTEXT_ACTIONS or not evidence:
                         continue
-                    targets = [context]
+                    targets = [self.recent_place(places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             for action, picks in chosen.items():
                 keep = self.finest([p for p, _, _ in picks])

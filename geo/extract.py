@@ -90,7 +90,8 @@ def check_text(text: object) -> str:
     return text
 
 
-def check_published(published: str | date | None) -> str | None:
+def check_published(published: str | date | None, what: str = "published date") -> str | None:
+    """The date as YYYY-MM-DD, None when absent; InputError naming `what` when malformed."""
     if published is None or published == "":
         return None
     if isinstance(published, date):
@@ -98,8 +99,7 @@ def check_published(published: str | date | None) -> str | None:
     try:
         return date.fromisoformat(str(published).strip()[:10]).isoformat()
     except ValueError:
-        raise InputError(f"published date {published!r} is not a date (use YYYY-MM-DD)") \
-            from None
+        raise InputError(f"{what} {published!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def extract(text: str, published: str | date | None = None, *, doc_id: str | None = None,

@@ -67,12 +67,11 @@ class FactionLexicon:
     def choose(self, candidates: list[str], year: int | None) -> str | None:
         if not candidates:
             return None
-        if year is not None:
-            active = [c for c in candidates
-                      if self.factions[c].first_year <= year <= self.factions[c].last_year]
-            if active:
-                return active[0]
-        return candidates[0]
+        if year is None:
+            return candidates[0]
+        active = [c for c in candidates
+                  if self.factions[c].first_year <= year <= self.factions[c].last_year]
+        return active[0] if active else None  # "Gadhafi" in 2016 is history, not a side
 
     def colour(self, faction: str | None) -> str:
         return self.factions[faction].colour if faction in self.factions else UNKNOWN_COLOUR

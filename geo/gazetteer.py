@@ -68,6 +68,7 @@ class Gazetteer:
         self._demonyms: dict[str, int] | None = None
         self._prefixes: set[str] | None = None
         self._first_words: set[str] | None = None
+        self._gid_rows: dict[str, int] | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -131,6 +132,15 @@ class Gazetteer:
         if bare != key:
             rows += [r for r in self.rows_for_key(bare) if r not in rows]
         return [self.entry(r) for r in rows]
+
+    def by_gid(self, gid: str) -> Entry | None:
+        """The entry with this id ("gn:2210554", "cur:pentagon"), or None."""
+        if self._gid_rows is None:
+            with self._lock:
+                self._gid_rows = {line[:line.index("\t")]: row
+                                  for row, line in enumerate(self._rows)}
+        row = self._gid_rows.get(gid)
+        return self.entry(row) if row is not None else None
 
     def parent(self, entry: Entry) -> Entry | None:
         return self.entry(entry.parent_row) if entry.parent_row is not None else None

@@ -337,7 +337,7 @@ class Store:
         query = select(
             events, articles.c.title, articles.c.url, articles.c.source,
             articles.c.published, places.c.name.label("place"), places.c.country,
-            places.c.lat, places.c.lon,
+            places.c.lat, places.c.lon, places.c.kind,
         ).select_from(events.join(articles).join(places)).order_by(events.c.date, events.c.id)
         if start:
             query = query.where(events.c.date >= start)

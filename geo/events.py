@@ -235,7 +235,7 @@ class EventExtractor:
     def recent_place(self, places: list[PlaceMention], start: int) -> PlaceMention | None:
         """The town named last, shortly before this sentence: what "the city" refers to."""
         before = [p for p in places if start - RECENT_CHARS <= p.start < start
-                  and p.kind not in ("country", "continent", "admin1", "region")
+                  and p.kind in ("city", "town", "village", "facility")
                   and p.country == self.focus]
         return before[-1] if before else None
 

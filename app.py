@@ -3,93 +3,283 @@
 from __future__ import annotations
 
 import html
-from datetime import date
+import json
+import os
+import time
+from datetime import date, timedelta
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.control import ControlModel, feature_collection
+from geo.documents import read_bytes
+from geo.export import FORMATS
+from geo.extract import InputError
+from geo.factions import load_lexicon
+from geo.ingest import Source, ingest, text_source, url_sources
 from geo.mapview import ATTRIBUTION, build_map, evidence_html, tooltip_for
-from geo.mentions import load_corpus, mention_rows, places_summary
+from geo.mentions import CORPUS_DIR, mentions_frame
+from geo.store import Store, StoreError
+from geo.views import (
+    ACTIONS,
+    events_frame,
+    events_per_day,
+    faction_colours,
+    filter_events,
+    filter_mentions,
+    places_with_control,
+    view_from_params,
+)
 
 st.set_page_config(page_title="Front Lines: Libya", layout="wide")
+MAX_UPLOAD_MB = 20
+PLAY_STEP_DAYS = 7
 
 
-@st.cache_data(show_spinner="Reading the sample corpus…")
-def corpus_mentions() -> pd.DataFrame:
-    return mention_rows(load_corpus())
+def setting(name: str, default: str = "") -> str:
+    """A deployment setting: Streamlit secrets first (hosted), then the environment."""
+    try:
+        if name in st.secrets:
+            return str(st.secrets[name])
+    except Exception:  # noqa: BLE001  (no secrets file: local run)
+        pass
+    return os.environ.get(name, default)
 
 
-def date_param(name: str, default: date, lowest: date, highest: date) -> date:
-    """A date from the URL, clamped to the data; a malformed one falls back to the default."""
-    value = pd.to_datetime(params.get(name, ""), errors="coerce")
-    if pd.isna(value):
-        return default
-    return min(max(value.date(), lowest), highest)
+READ_ONLY = setting("FRONTLINES_READ_ONLY", "0").lower() in ("1", "true", "yes")
 
 
-mentions = corpus_mentions()
-params = st.query_params
+@st.cache_resource(show_spinner="Opening the store…")
+def get_store() -> Store:
+    store = Store(setting("DATABASE_URL") or None)
+    if store.counts()["articles"] == 0:
+        from geo.ingest import sources_for
+
+        ingest(store, sources_for([str(CORPUS_DIR)]))
+    return store
+
+
+@st.cache_data(show_spinner="Loading articles…", max_entries=4)
+def load_tables(version: tuple) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    store = get_store()
+    return (mentions_frame(store.mention_rows()), events_frame(store.event_rows()),
+            store.correction_rows())
+
+
+@st.cache_resource(max_entries=4)
+def control_model(version: tuple) -> ControlModel:
+    _, events, corrections = load_tables(version)
+    return ControlModel(events.to_dict("records"), corrections)
+
+
+try:
+    store = get_store()
+    counts = store.counts()
+except StoreError as error:
+    st.error(f"The database cannot be used: {error}")
+    st.stop()
+version = (counts["articles"], counts["events"], counts["corrections"])
+mentions, events, corrections = load_tables(version)
+model = control_model(version)
+lexicon = load_lexicon()
+
 dated = mentions.dropna(subset=["published"])
-lowest, highest = dated["published"].min().date(), dated["published"].max().date()
+lowest = dated["published"].min().date() if not dated.empty else date(2011, 1, 1)
+highest = dated["published"].max().date() if not dated.empty else date.today()
+view = view_from_params(st.query_params.to_dict(), lowest, highest)
+if "as_of" not in st.session_state:
+    st.session_state.as_of = view.as_of
 
-st.title("Front Lines: places in the news on Libya")
 with st.sidebar:
     st.header("Filters")
-    start = date_param("from", lowest, lowest, highest)
-    end = max(date_param("to", highest, lowest, highest), start)
-    chosen = st.date_input("Published between", value=(start, end), min_value=lowest,
-                           max_value=highest, key="dates")
-    query = st.text_input("Place search", value=params.get("q", ""), key="q")
-    libya_only = st.toggle("Libya only on the map", value=params.get("ly", "1") == "1")
+    chosen = st.date_input("Published between", value=(view.start, view.end),
+                           min_value=lowest, max_value=highest, key="dates")
+    if isinstance(chosen, tuple | list) and len(chosen) == 2:
+        view.start, view.end = chosen
+    faction_keys = list(lexicon.factions)
+    view.factions = st.multiselect("Factions", faction_keys, default=view.factions,
+                                   format_func=lambda k: lexicon.factions[k].name)
+    view.actions = st.multiselect("Actions", ACTIONS, default=view.actions)
+    all_sources = sorted(s for s in mentions["source"].unique() if s)
+    view.sources = st.multiselect("Sources", all_sources,
+                                  default=[s for s in view.sources if s in all_sources])
+    view.query = st.text_input("Place search", value=view.query)
+    view.libya_only = st.toggle("Libya only on the map", value=view.libya_only)
+    st.caption("Every filter is in the page's link: copy it to share this view.")
 
-if isinstance(chosen, tuple) and len(chosen) == 2:
-    start, end = chosen
-shown = mentions[(mentions["published"].dt.date >= start) & (mentions["published"].dt.date <= end)]
-if query:
-    shown = shown[shown["name"].str.contains(query, case=False, regex=False)
-                  | shown["surface"].str.contains(query, case=False, regex=False)]
-params.update({"from": str(start), "to": str(end), "q": query, "ly": "1" if libya_only else "0"})
+st.title("Front Lines: places and fighting in the news on Libya")
+as_of = st.slider("As of", min_value=lowest, max_value=highest, key="as_of",
+                  format="YYYY-MM-DD", help="Areas of control and front lines on this date")
+play_left, play_right, _ = st.columns([1, 1, 6])
+if play_left.button("▶ Play" if not st.session_state.get("playing") else "⏸ Pause"):
+    st.session_state.playing = not st.session_state.get("playing", False)
+if play_right.button("Step +7 days"):
+    st.session_state.as_of = min(highest, as_of + timedelta(days=PLAY_STEP_DAYS))
+    st.rerun()
+view.as_of = as_of
 
-places = places_summary(shown)
-on_map = places[places["country"] == "LY"] if libya_only else places
+shown = filter_mentions(mentions, view)
+shown_events = filter_events(events, view)
+control = feature_collection(model, view.as_of, filter_events(events, view, view.as_of)
+                             .to_dict("records"))
+places = places_with_control(shown, model, view.as_of)
+on_map = places[places["country"] == "LY"] if view.libya_only else places
 elsewhere = places[places["country"] != "LY"]
-selected = params.get("place")
 
 left, right = st.columns([3, 2])
 with left:
-    st.caption(f"{len(on_map)} places · {len(shown)} mentions · "
-               f"{shown['doc_id'].nunique()} articles · {start} to {end}")
-    state = st_folium(build_map(on_map, selected), height=560, use_container_width=True,
+    st.caption(f"{len(on_map)} places · {len(shown)} mentions · {shown['doc_id'].nunique()} "
+               f"articles · {len(shown_events)} events · {view.start} to {view.end} · "
+               f"control as of {view.as_of}")
+    fmap = build_map(on_map, view.place, control, shown_events)
+    state = st_folium(fmap, height=520, use_container_width=True,
                       returned_objects=["last_object_clicked_tooltip"], key="map")
     clicked = (state or {}).get("last_object_clicked_tooltip")
     if clicked:
         match = on_map[on_map.apply(tooltip_for, axis=1) == clicked]
-        if not match.empty and match.iloc[0]["source_id"] != selected:
-            selected = match.iloc[0]["source_id"]
-            params["place"] = selected
-    st.caption(ATTRIBUTION)
+        if not match.empty:
+            view.place = match.iloc[0]["source_id"]
+    per_day = events_per_day(shown_events)
+    if not per_day.empty:
+        colours = faction_colours()
+        names = sorted(per_day["faction"].unique())
+        chart = alt.Chart(per_day).mark_bar().encode(
+            x=alt.X("day:T", title="Event date"), y=alt.Y("events:Q", title="Events"),
+            color=alt.Color("faction:N", scale=alt.Scale(
+                domain=names, range=[colours.get(n, "#9e9e9e") for n in names])),
+            tooltip=["day:T", "faction:N", "events:Q"]).properties(height=160)
+        rule = alt.Chart(pd.DataFrame({"day": [pd.Timestamp(view.as_of)]})).mark_rule(
+            color="red").encode(x="day:T")
+        st.altair_chart(chart + rule, width="stretch")
+    st.caption(ATTRIBUTION + " · Articles: U.S. government and VOA (public domain), "
+               "Wikinews (CC BY 2.5) · see data/corpus/PROVENANCE.md")
+
 with right:
     names = dict(zip(places["source_id"], places["name"], strict=True))
     options = [""] + list(places["source_id"])
     pick = st.selectbox("Evidence for place", options,
-                        index=options.index(selected) if selected in options else 0,
+                        index=options.index(view.place) if view.place in options else 0,
                         format_func=lambda sid: names.get(sid, "choose a place"))
-    if pick and pick != selected:
-        selected = pick
-        params["place"] = pick
-    if selected and selected in names:
-        rows = shown[shown["source_id"] == selected]
-        st.subheader(names[selected])
-        for _, row in rows.iterrows():
+    if pick:
+        view.place = pick
+    if view.place and view.place in names:
+        rows = shown[shown["source_id"] == view.place]
+        st.subheader(names[view.place])
+        state_now = model.state(view.place, view.as_of)
+        holder = "contested" if state_now.contested else (
+            lexicon.factions[state_now.faction].name if state_now.faction in lexicon.factions
+            else "unknown")
+        st.markdown(f"**Held by on {view.as_of}:** {html.escape(holder)} "
+                    f"(confidence {state_now.confidence:.2f}"
+                    f"{', analyst correction' if state_now.corrected else ''})")
+        first = rows.iloc[0] if not rows.empty else None
+        if first is not None:
+            alternatives = json.loads(first["alternatives"] or "[]")
+            alt_text = "; ".join(f"{a['name']}, {a['country']} ({a['confidence']:.2f})"
+                                 for a in alternatives) or "none"
+            st.caption(f"Geocoded as {first['name']}, {first['country']} "
+                       f"({first['precision']} precision, confidence "
+                       f"{first['confidence']:.2f}); alternatives: {html.escape(alt_text)}")
+        for _, row in rows.head(50).iterrows():
             day = row["published"].date() if pd.notna(row["published"]) else "undated"
             link = html.escape(row["url"], quote=True)
             marked = evidence_html(row["sentence"], row["start"] - row["sentence_start"],
                                    len(row["surface"]))
-            st.markdown(
-                f"{marked}<br><small>{day} · "
-                f"<a href=\"{link}\" target=\"_blank\">{html.escape(row['title'])}</a> · "
-                f"confidence {row['confidence']:.2f}</small>", unsafe_allow_html=True)
+            title = html.escape(row["title"])
+            source = f'<a href="{link}" target="_blank">{title}</a>' if link else title
+            st.markdown(f"{marked}<br><small>{day} · {source} · "
+                        f"{html.escape(row['source'])}</small>", unsafe_allow_html=True)
+        if not READ_ONLY:
+            with st.form("correction"):
+                st.markdown("**Correct who holds this place**")
+                faction = st.selectbox("Faction", [""] + list(lexicon.factions),
+                                       format_func=lambda k: lexicon.factions[k].name
+                                       if k else "unknown")
+                contested = st.checkbox("Contested")
+                since = st.date_input("From", value=view.as_of)
+                note = st.text_input("Note (source, reasoning)")
+                if st.form_submit_button("Save correction"):
+                    store.set_correction(view.place, since, faction or None, contested, note)
+                    st.cache_data.clear()
+                    st.cache_resource.clear()
+                    st.success("Saved; it wins over what the articles suggest from that date.")
     st.subheader("Places outside Libya")
     st.dataframe(elsewhere[["name", "country", "mentions", "articles"]], hide_index=True,
-                 use_container_width=True)
+                 width="stretch")
+
+tabs = st.tabs(["Export", "Add articles", "About"] if not READ_ONLY else ["Export", "About"])
+with tabs[0]:
+    rows = shown_events.to_dict("records")
+    for column, (label, extension, mime) in zip(st.columns(4), [
+            ("CSV (ACLED-like)", "csv", "text/csv"),
+            ("GeoJSON", "geojson", "application/geo+json"),
+            ("KML", "kml", "application/vnd.google-earth.kml+xml")], strict=False):
+        column.download_button(label, FORMATS[extension](rows), f"frontlines.{extension}", mime)
+    st.columns(4)[3].download_button("Map (HTML)", fmap.get_root().render(),
+                                     "frontlines-map.html", "text/html")
+
+if not READ_ONLY:
+    with tabs[1]:
+        pasted = st.text_area("Paste an article", height=120)
+        pasted_date = st.text_input("Its publication date (YYYY-MM-DD, optional)")
+        uploads = st.file_uploader("Or upload files (.txt .md .html .json .jsonl .csv)",
+                                   accept_multiple_files=True,
+                                   type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
+        url = st.text_input("Or a web page or RSS/Atom feed URL")
+        if st.button("Add to the map"):
+            sources: list[Source] = []
+            if pasted.strip():
+                sources.append(text_source(pasted))
+            for upload in uploads or []:
+                data = upload.getvalue()
+                if len(data) > MAX_UPLOAD_MB * 2**20:
+                    sources.append(Source(upload.name, error=f"{upload.name}: over "
+                                                              f"{MAX_UPLOAD_MB} MB"))
+                    continue
+                try:
+                    sources += [Source(upload.name, d) for d in read_bytes(data, upload.name)]
+                except InputError as error:
+                    sources.append(Source(upload.name, error=str(error)))
+            if url.strip():
+                sources += list(url_sources(url.strip()))
+            if not sources:
+                st.warning("Nothing to add: paste text, upload a file or give a URL.")
+            else:
+                bar = st.progress(0.0, text="Reading…")
+                done = [0]
+
+                def progress(source, outcome):
+                    done[0] += 1
+                    bar.progress(done[0] / len(sources), text=f"{outcome}: {source.name}")
+
+                try:
+                    report = ingest(store, sources, pasted_date.strip() or None, progress)
+                except (StoreError, InputError) as error:
+                    st.error(str(error))
+                else:
+                    st.success(f"Added {report.added}, already there {report.duplicates}, "
+                               f"failed {len(report.failed)}.")
+                    for name, reason in report.failed:
+                        st.error(f"{name}: {reason}")
+                    st.cache_data.clear()
+                    st.cache_resource.clear()
+
+with tabs[-1]:
+    st.markdown(
+        "Front Lines finds every place named in the articles (offline gazetteer: GeoNames, "
+        "OpenStreetMap, Natural Earth), dates what they report, and infers who holds each "
+        "town on the chosen date from the events: captures, retreats, strikes on a defender; "
+        "recent fighting makes a place contested; old evidence fades. Areas are the towns' "
+        "Voronoi cells, clipped to Libya and to 80 km; front lines are where areas of "
+        "different factions meet. Analyst corrections win.\n\n" + ATTRIBUTION)
+
+st.query_params.from_dict(view.to_params())
+if st.session_state.get("playing"):
+    if as_of >= highest:
+        st.session_state.playing = False
+    else:
+        time.sleep(1.0)
+        st.session_state.as_of = min(highest, as_of + timedelta(days=PLAY_STEP_DAYS))
+        st.rerun()

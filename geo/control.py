@@ -73,10 +73,9 @@ class ControlModel:
         self.places: dict[str, dict] = {}
         self.timeline: dict[str, list[Evidence]] = defaultdict(list)
         for event in events:
-            day = event.get("date")
+            day = _as_date_or_none(event.get("date"))
             if day is None or event.get("date_precision") not in ("day", "week"):
                 continue  # "last year", "in May": too vague to move a front line
-            day = day if isinstance(day, date) else date.fromisoformat(str(day))
             if event.get("country") not in (None, "", "LY") or event.get("kind") in (
                     "country", "region", "admin1"):
                 continue  # control is mapped inside Libya, town by town
@@ -84,8 +83,8 @@ class ControlModel:
             self.places.setdefault(sid, {"name": name, "lat": event["lat"],
                                          "lon": event["lon"]})
             self.timeline[sid].append(Evidence(
-                int(event["id"]), day, event["action"], event.get("actor"),
-                event.get("target"), bool(event.get("claim")),
+                int(event["id"]), day, event["action"], _text(event.get("actor")),
+                _text(event.get("target")), bool(event.get("claim")),
                 str(event.get("source") or event.get("url") or event.get("article_id"))))
         for items in self.timeline.values():
             items.sort(key=lambda e: (e.date, e.id))
@@ -163,6 +162,20 @@ def town_of(source_id: str, name: str) -> tuple[str, str]:
         parent = gazetteer.parent(entry)
         return parent.gid, parent.name
     return source_id, name
+
+
+def _text(value) -> str | None:
+    """A string field from a store row or a pandas record (where missing is NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
+def _as_date_or_none(value) -> date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        return _as_date(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _as_date(value) -> date:
@@ -245,10 +258,9 @@ def movements(events: list[dict], as_of: date, window_days: int = 30) -> list[di
     """Advances with a known origin in the window before `as_of` (arrows on the map)."""
     found = []
     for event in events:
-        day = event.get("date")
-        if not day or not event.get("origin_source_id"):
+        day = _as_date_or_none(event.get("date"))
+        if day is None or not _text(event.get("origin_source_id")):
             continue
-        day = _as_date(day)
         if timedelta(0) <= as_of - day <= timedelta(days=window_days):
             found.append(event)
     return found
@@ -287,7 +299,7 @@ def feature_collection(model: ControlModel, as_of: date, events: list[dict]) -> 
         features.append({"type": "Feature", "geometry": {
             "type": "LineString", "coordinates": [[event["origin_lon"], event["origin_lat"]],
                                                   [event["lon"], event["lat"]]]},
-            "properties": {"kind": "advance", "faction": event.get("actor"),
+            "properties": {"kind": "advance", "faction": _text(event.get("actor")),
                            "contested": False, "confidence": None,
                            "from": event["origin"], "to": event["place"],
                            "date": _as_date(event["date"]).isoformat(),

@@ -1,4 +1,4 @@
-"""From documents to a table of place mentions with their evidence sentences.
+"""From stored mentions to a table of place mentions with their evidence sentences.
 
 The dashboard and exports read this one table, so the map, the evidence panel and the
 counts always agree.
@@ -6,18 +6,18 @@ counts always agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from geo.documents import Document, read_path
-from geo.extract import extract
 from geo.text import sentence_at, sentence_spans
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "corpus"
 COLUMNS = ["doc_id", "title", "published", "source", "url", "surface", "start", "end", "name",
            "country", "lat", "lon", "kind", "precision", "confidence", "source_id",
-           "sentence", "sentence_start"]
+           "alternatives", "sentence", "sentence_start"]
 
 
 def load_corpus(directory: Path = CORPUS_DIR) -> list[Document]:
@@ -28,24 +28,28 @@ def load_corpus(directory: Path = CORPUS_DIR) -> list[Document]:
     return documents
 
 
-def mention_rows(documents: list[Document]) -> pd.DataFrame:
-    rows = []
-    for document in documents:
-        result = extract(document.text, document.published, doc_id=document.id)
-        spans = sentence_spans(document.text)
-        for place in result.places:
-            sentence_start, sentence_end = sentence_at(spans, place.start)
-            sentence = document.text[sentence_start:max(sentence_end, place.end)]
-            rows.append({
-                "doc_id": document.id, "title": document.title or document.id,
-                "published": document.published, "source": document.source or "",
-                "url": document.url or "", "surface": place.surface, "start": place.start,
-                "end": place.end, "name": place.name, "country": place.country,
-                "lat": place.lat, "lon": place.lon, "kind": place.kind,
-                "precision": place.precision, "confidence": place.confidence,
-                "source_id": place.source_id, "sentence": sentence,
-                "sentence_start": sentence_start})
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+def mentions_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """Store mention rows (with their article's text) as a table with evidence sentences.
+
+    Sentences are found once per article, not once per mention.
+    """
+    records, spans_of = [], {}
+    for row in rows:
+        text = row["text"]
+        if row["article_id"] not in spans_of:
+            spans_of = {row["article_id"]: sentence_spans(text)}
+        sentence_start, sentence_end = sentence_at(spans_of[row["article_id"]], row["start"])
+        records.append({
+            "doc_id": row["article_id"], "title": row["title"] or "", "published":
+            row["published"], "source": row["source"] or "", "url": row["url"] or "",
+            "surface": row["surface"], "start": row["start"], "end": row["end"],
+            "name": row["name"], "country": row["country"], "lat": row["lat"],
+            "lon": row["lon"], "kind": row["kind"], "precision": row["precision"],
+            "confidence": row["confidence"], "source_id": row["source_id"],
+            "alternatives": row.get("alternatives") or "[]",
+            "sentence": text[sentence_start:max(sentence_end, row["end"])],
+            "sentence_start": sentence_start})
+    frame = pd.DataFrame(records, columns=COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
     return frame
 

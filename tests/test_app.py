@@ -1,44 +1,68 @@
-"""Page logic through Streamlit's AppTest (no browser)."""
+"""Page logic through Streamlit's AppTest (no browser), on a temporary store."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.mapview import evidence_html
 from tests.conftest import ROOT
 
 
+@pytest.fixture(scope="module", autouse=True)
+def temporary_store(tmp_path_factory):
+    import os
+
+    path = tmp_path_factory.mktemp("app") / "app.sqlite"
+    old = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    yield
+    if old is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = old
+
+
 def run_app(**params):
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     for key, value in params.items():
         app.query_params[key] = value
     return app.run()
 
 
+def caption(app):
+    return next(c.value for c in app.caption if "mentions" in c.value)
+
+
 def test_first_run_shows_the_sample_corpus():
     app = run_app()
     assert not app.exception
-    caption = app.caption[0].value
-    assert "articles" in caption and int(caption.split(" places")[0]) >= 15
+    text = caption(app)
+    assert int(text.split(" places")[0]) >= 15 and "33 articles" in text  # 1 has no place
 
 
 def test_dates_in_the_link_narrow_the_view_and_a_place_shows_its_evidence():
-    app = run_app(**{"from": "2016-06-01", "to": "2016-06-30", "place": "gn:2210554"})
+    app = run_app(**{"from": "2016-06-01", "to": "2016-06-30", "asof": "2016-06-11",
+                     "place": "gn:2210554"})
     assert not app.exception
-    assert "1 articles" in app.caption[0].value
+    assert "1 articles" in caption(app)
     assert app.subheader[0].value == "Sirte"
     evidence = [m.value for m in app.markdown if "<mark>" in m.value]
-    assert evidence and all("<mark>Sirte</mark>" in e for e in evidence)
+    assert evidence and all(e.count("<mark>") == 1 for e in evidence)
+    held = next(m.value for m in app.markdown if m.value.startswith("**Held by"))
+    assert "contested" in held
 
 
 def test_malformed_or_out_of_range_link_dates_fall_back_instead_of_failing():
-    app = run_app(**{"from": "not-a-date", "to": "2099-01-01"})
+    app = run_app(**{"from": "not-a-date", "to": "2099-01-01", "factions": "nope,gna"})
     assert not app.exception
-    assert "2011-03-13 to 2020-05-19" in app.caption[0].value
+    assert "2011-03-13 to 2020-05-19" in caption(app)
+    assert app.multiselect[0].value == ["gna"]
 
 
-def test_evidence_marks_the_mention_itself_and_escapes_the_rest():
-    app = run_app(**{"place": "gn:2210554", "from": "2016-06-11", "to": "2016-06-11"})
-    evidence = [m.value for m in app.markdown if "<mark>" in m.value]
-    assert evidence and all(e.count("<mark>") == 1 for e in evidence)
+def test_filters_are_written_back_to_the_link():
+    app = run_app(**{"from": "2016-01-01", "to": "2016-12-31", "actions": "airstrike"})
+    assert not app.exception
+    assert app.query_params["actions"] == ["airstrike"] or \
+        app.query_params["actions"] == "airstrike"
 
 
 def test_evidence_html_escapes_hostile_text_and_marks_the_right_twin():

@@ -116,10 +116,10 @@ def _event_layer(fmap: folium.Map, events: pd.DataFrame) -> None:
             place=("place", "first"), lat=("lat", "first"), lon=("lon", "first"),
             count=("id", "size"), first=("event_day", "min"), last=("event_day", "max"))
         for (_, action), row in grouped.iterrows():
-            folium.RegularPolygonMarker(
-                location=(row["lat"], row["lon"]), number_of_sides=3 if action == "airstrike"
-                else 4, radius=6, color=ACTION_COLOURS.get(action, "#607d8b"), weight=1,
-                fill=True, fill_opacity=0.9,
+            folium.CircleMarker(
+                location=(row["lat"], row["lon"]), radius=4 + min(6, int(row["count"])),
+                color=ACTION_COLOURS.get(action, "#607d8b"), weight=2, fill=False,
+                dash_array="2 3" if action == "airstrike" else None,
                 tooltip=html.escape(f"{action} × {int(row['count'])} at {row['place']} "
                                     f"({row['first']} – {row['last']})"),
             ).add_to(layer)
@@ -136,7 +136,7 @@ def _legend(fmap: folium.Map, factions_shown: list[str]) -> None:
              '<div><i>dashed circle</i>: district/area-level place</div>'
              '<div style="color:#d50000"><b>- - -</b> front line</div>')
     fmap.get_root().html.add_child(Element(
-        '<style>.fl-legend{position:absolute;bottom:24px;left:8px;z-index:9999;'
+        '<style>.fl-legend{position:absolute;top:80px;right:10px;z-index:9999;'
         'background:rgba(255,255,255,.92);padding:6px 8px;font:12px sans-serif;'
         'border-radius:4px;max-width:60%}.fl-legend span{display:inline-block;width:11px;'
         'height:11px;margin-right:5px;border-radius:50%}</style>'

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.control import ControlModel, feature_collection
+from geo.control import ControlModel
 from geo.documents import read_bytes
 from geo.export import FORMATS
 from geo.extract import InputError
@@ -27,9 +27,7 @@ from geo.views import (
     events_frame,
     events_per_day,
     faction_colours,
-    filter_events,
-    filter_mentions,
-    places_with_control,
+    page_data,
     view_from_params,
 )
 
@@ -120,20 +118,16 @@ if play_right.button("Step +7 days"):
     st.rerun()
 view.as_of = as_of
 
-shown = filter_mentions(mentions, view)
-shown_events = filter_events(events, view)
-control = feature_collection(model, view.as_of, filter_events(events, view, view.as_of)
-                             .to_dict("records"))
-places = places_with_control(shown, model, view.as_of)
-on_map = places[places["country"] == "LY"] if view.libya_only else places
-elsewhere = places[places["country"] != "LY"]
+data = page_data(mentions, events, model, view)
+shown, shown_events, places = data.mentions, data.events, data.places
+on_map, elsewhere = data.on_map, data.elsewhere
 
 left, right = st.columns([3, 2])
 with left:
     st.caption(f"{len(on_map)} places · {len(shown)} mentions · {shown['doc_id'].nunique()} "
                f"articles · {len(shown_events)} events · {view.start} to {view.end} · "
                f"control as of {view.as_of}")
-    fmap = build_map(on_map, view.place, control, shown_events)
+    fmap = build_map(on_map, view.place, data.control, shown_events)
     state = st_folium(fmap, height=520, use_container_width=True,
                       returned_objects=["last_object_clicked_tooltip"], key="map")
     clicked = (state or {}).get("last_object_clicked_tooltip")
@@ -216,9 +210,11 @@ with tabs[0]:
             ("CSV (ACLED-like)", "csv", "text/csv"),
             ("GeoJSON", "geojson", "application/geo+json"),
             ("KML", "kml", "application/vnd.google-earth.kml+xml")], strict=False):
-        column.download_button(label, FORMATS[extension](rows), f"frontlines.{extension}", mime)
-    st.columns(4)[3].download_button("Map (HTML)", fmap.get_root().render(),
-                                     "frontlines-map.html", "text/html")
+        # Built only when clicked: a rerun does not pay for files nobody downloads.
+        column.download_button(label, lambda ext=extension: FORMATS[ext](rows),
+                               f"frontlines.{extension}", mime, on_click="ignore")
+    st.columns(4)[3].download_button("Map (HTML)", lambda: fmap.get_root().render(),
+                                     "frontlines-map.html", "text/html", on_click="ignore")
 
 if not READ_ONLY:
     with tabs[1]:

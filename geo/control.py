@@ -266,9 +266,11 @@ def movements(events: list[dict], as_of: date, window_days: int = 30) -> list[di
     return found
 
 
-def feature_collection(model: ControlModel, as_of: date, events: list[dict]) -> dict:
-    """Place states, areas, front lines and advances as one GeoJSON FeatureCollection."""
-    states = model.states(as_of)
+def feature_collection(model: ControlModel, as_of: date, events: list[dict],
+                       states: list[PlaceState] | None = None) -> dict:
+    """Place states, areas, front lines and advances as one GeoJSON FeatureCollection
+    (`states`: model.states(as_of), when the caller has them already)."""
+    states = model.states(as_of) if states is None else states
     area_map = areas(states)
     features = []
     for state in states:

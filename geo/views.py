@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.control import CONTESTED, ControlModel
+from geo.control import CONTESTED, ControlModel, PlaceState, feature_collection
 from geo.factions import UNKNOWN_COLOUR, load_lexicon
 from geo.mentions import places_summary
 
@@ -110,12 +110,11 @@ def events_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def places_with_control(mentions: pd.DataFrame, model: ControlModel,
-                        as_of: date) -> pd.DataFrame:
-    """The place summary with who holds each place on `as_of` and its colour."""
+def places_with_control(mentions: pd.DataFrame, states: list[PlaceState]) -> pd.DataFrame:
+    """The place summary with who holds each place (`states` on the view's date)."""
     lexicon = load_lexicon()
     places = places_summary(mentions)
-    states = {s.source_id: s for s in model.states(as_of)}
+    states = {s.source_id: s for s in states}
     factions, contested, colours, confidence = [], [], [], []
     for sid in places["source_id"]:
         state = states.get(sid)
@@ -146,3 +145,28 @@ def faction_colours() -> dict[str, str]:
     colours["unattributed"] = UNKNOWN_COLOUR
     colours[CONTESTED] = "#ff6f00"
     return colours
+
+
+@dataclass
+class PageData:
+    """Everything one view of the dashboard shows, computed from the stored tables."""
+
+    mentions: pd.DataFrame      # mentions kept by the filters
+    events: pd.DataFrame        # events kept by the filters
+    places: pd.DataFrame        # one row per place, with its holder on the "as of" date
+    on_map: pd.DataFrame
+    elsewhere: pd.DataFrame     # places outside Libya, listed beside the map
+    control: dict               # areas, front lines, advances (GeoJSON)
+
+
+def page_data(mentions: pd.DataFrame, events: pd.DataFrame, model: ControlModel,
+              view: View) -> PageData:
+    shown = filter_mentions(mentions, view)
+    shown_events = filter_events(events, view)
+    states = model.states(view.as_of)
+    control = feature_collection(model, view.as_of, filter_events(events, view, view.as_of)
+                                 .to_dict("records"), states)
+    places = places_with_control(shown, states)
+    on_map = places[places["country"] == "LY"] if view.libya_only else places
+    return PageData(shown, shown_events, places, on_map, places[places["country"] != "LY"],
+                    control)

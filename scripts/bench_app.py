@@ -1,0 +1,85 @@
+"""Benchmark the dashboard: server-side time of a rerun after a filter change, and the size
+of the map's HTML, on the sample corpus and on a store of N synthetic articles.
+
+Uses Streamlit's AppTest (the real script, no browser). The peer in the same run is the
+first, cold run of the same page.
+Usage: python scripts/bench_app.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def measure(label: str, database_url: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = database_url
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
+    start = time.perf_counter()
+    app.run()
+    cold = time.perf_counter() - start
+    if app.exception:
+        raise SystemExit(f"{label}: the page failed: {app.exception}")
+    runs = []
+    for query in ("Sirte", "Tripoli", "Benghazi"):
+        app.sidebar.text_input[0].set_value(query)
+        start = time.perf_counter()
+        app.run()
+        runs.append(time.perf_counter() - start)
+    print(f"{label:14} first run {cold * 1000:7.0f} ms; rerun after a filter change: best "
+          f"{min(runs) * 1000:5.0f} ms, worst {max(runs) * 1000:5.0f} ms (target <= 300 ms); "
+          f"map HTML {map_megabytes(database_url):.2f} MB (target <= 1.5 MB)")
+
+
+def map_megabytes(database_url: str) -> float:
+    """The default view's map, built by the same functions as the page, as HTML."""
+    from geo.control import ControlModel
+    from geo.mapview import build_map
+    from geo.mentions import mentions_frame
+    from geo.store import Store
+    from geo.views import events_frame, page_data, view_from_params
+
+    store = Store(database_url)
+    mentions = mentions_frame(store.mention_rows())
+    events = events_frame(store.event_rows())
+    model = ControlModel(events.to_dict("records"), store.correction_rows())
+    days = mentions["published"].dropna().dt.date
+    view = view_from_params({}, days.min(), days.max())
+    data = page_data(mentions, events, model, view)
+    fmap = build_map(data.on_map, None, data.control, data.events)
+    return len(fmap.get_root().render().encode("utf-8")) / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        measure("sample corpus", f"sqlite:///{folder}/sample.sqlite")
+        from bench_ingest import synthetic_sources
+
+        from geo.ingest import ingest
+        from geo.store import Store
+
+        url = f"sqlite:///{folder}/big.sqlite"
+        store = Store(url)
+        start = time.perf_counter()
+        ingest(store, synthetic_sources(args.articles))
+        print(f"(ingested {args.articles} synthetic articles in "
+              f"{time.perf_counter() - start:.0f} s)")
+        measure(f"{args.articles} articles", url)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

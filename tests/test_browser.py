@@ -162,6 +162,7 @@ def test_clicking_a_place_shows_its_evidence(page, server):
     map_frame = open_app(page, server, "?from=2016-06-01&to=2016-06-30&asof=2016-06-11")
     assert hover_until(map_frame, page, "Sirte")
     page.get_by_role("heading", name="Sirte").wait_for(timeout=30_000)
+    page.locator("mark", has_text="Sirte").first.wait_for(timeout=30_000)
     assert page.locator("mark", has_text="Sirte").count() >= 1
 
 

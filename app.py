@@ -18,10 +18,13 @@ from geo.documents import read_bytes
 from geo.export import FORMATS
 from geo.extract import InputError
 from geo.factions import load_lexicon
+from geo.geocode import SETTING as GEOCODER_SETTING
+from geo.geocode import GeocodeFailure, from_settings
 from geo.ingest import Source, ingest, text_source, url_sources
 from geo.mapview import ATTRIBUTION, build_map, evidence_html, tooltip_for
 from geo.mentions import CORPUS_DIR, mentions_frame
 from geo.store import Store, StoreError
+from geo.text import fold
 from geo.views import (
     ACTIONS,
     events_frame,
@@ -203,7 +206,8 @@ with right:
     st.dataframe(elsewhere[["name", "country", "mentions", "articles"]], hide_index=True,
                  width="stretch")
 
-tabs = st.tabs(["Export", "Add articles", "About"] if not READ_ONLY else ["Export", "About"])
+tabs = st.tabs(["Export", "Add articles", "Unplaced names", "About"] if not READ_ONLY
+               else ["Export", "Unplaced names", "About"])
 with tabs[0]:
     rows = shown_events.to_dict("records")
     for column, (label, extension, mime) in zip(st.columns(4), [
@@ -224,6 +228,10 @@ if not READ_ONLY:
                                    accept_multiple_files=True,
                                    type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
         url = st.text_input("Or a web page or RSS/Atom feed URL")
+        online = st.toggle("Ask an online geocoder (Nominatim, cached, 1 request/s) for "
+                           "places the offline gazetteer lacks",
+                           value=setting(GEOCODER_SETTING, "off").lower()
+                           not in ("", "0", "off", "false", "no"))
         if st.button("Add to the map"):
             sources: list[Source] = []
             if pasted.strip():
@@ -251,8 +259,13 @@ if not READ_ONLY:
                     bar.progress(done[0] / len(sources), text=f"{outcome}: {source.name}")
 
                 try:
-                    report = ingest(store, sources, pasted_date.strip() or None, progress)
-                except (StoreError, InputError) as error:
+                    geocoder = from_settings(
+                        store, setting(GEOCODER_SETTING) or "nominatim",
+                        api_key=setting("FRONTLINES_GEOCODER_API_KEY") or None) \
+                        if online else None
+                    report = ingest(store, sources, pasted_date.strip() or None, progress,
+                                    geocoder=geocoder)
+                except (StoreError, InputError, GeocodeFailure) as error:
                     st.error(str(error))
                 else:
                     st.success(f"Added {report.added}, already there {report.duplicates}, "
@@ -261,6 +274,31 @@ if not READ_ONLY:
                         st.error(f"{name}: {reason}")
                     st.cache_data.clear()
                     st.cache_resource.clear()
+
+with tabs[-2]:
+    unplaced = pd.DataFrame(store.unresolved_rows())
+    st.caption(f"{len(unplaced)} names read like places but could not be placed; "
+               "nothing is dropped silently.")
+    if not unplaced.empty:
+        st.dataframe(unplaced[["surface", "reason", "sentence", "title"]], hide_index=True,
+                     width="stretch")
+    if not READ_ONLY:
+        with st.form("user_place"):
+            st.markdown("**Add a place the gazetteer lacks** (used for articles added from now "
+                        "on; it wins over the shipped gazetteer)")
+            name = st.text_input("Name")
+            alternates = st.text_input("Other spellings (separated by |)")
+            lat = st.number_input("Latitude", -90.0, 90.0, 31.0, format="%.5f")
+            lon = st.number_input("Longitude", -180.0, 180.0, 16.0, format="%.5f")
+            kind = st.selectbox("Kind", ["village", "town", "city", "district", "landmark",
+                                         "facility"])
+            note = st.text_input("Note (source of the coordinates)")
+            if st.form_submit_button("Add place") and name.strip():
+                store.put_user_place(f"user:{fold(name).replace(' ', '-')}", name.strip(),
+                                     lat, lon, kind, "LY",
+                                     [a.strip() for a in alternates.split("|") if a.strip()],
+                                     note)
+                st.success(f"Added {name}.")
 
 with tabs[-1]:
     st.markdown(

@@ -8,6 +8,7 @@ from datetime import date
 from geo.gazetteer import Entry, Gazetteer, default_gazetteer
 from geo.recognize import Recognizer
 from geo.resolve import Resolver
+from geo.text import fold
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this a "text" is not an article; the caller must split it
 
@@ -44,11 +45,23 @@ class PlaceMention:
 
 
 @dataclass
+class Unresolved:
+    """A name that reads like a place but could not be placed; kept so a user can fix it."""
+
+    surface: str
+    start: int
+    end: int
+    sentence: str
+    reason: str
+
+
+@dataclass
 class Extraction:
     id: str | None
     published: str | None
     places: list[PlaceMention]
     events: list[dict] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -60,14 +73,39 @@ def _alternative(entry: Entry, confidence: float) -> Alternative:
 
 
 def find_places(text: str, *, focus: str | None = "LY", broad: bool = False,
-                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+                gazetteer: Gazetteer | None = None, geocoder=None,
+                unresolved: list[Unresolved] | None = None) -> list[PlaceMention]:
     """Recognise and resolve every toponym of `text`, in text order.
 
     broad=True also counts demonyms ("Libyan") and continents, as GeoWebNews and LGL do;
-    the default follows the Libya corpus convention, which leaves them out.
+    the default follows the Libya corpus convention, which leaves them out. Names that read
+    like places but are not in the gazetteer go to `geocoder` (geo.geocode, optional) and
+    are scored with the rest; those still unplaced are appended to `unresolved`.
     """
+    from geo.geocode import GeocodeFailure
+    from geo.recognize import Mention, likely_places
+    from geo.text import sentence_at, sentence_spans
+
     gazetteer = gazetteer or default_gazetteer()
     mentions = Recognizer(gazetteer, broad=broad).find(text)
+    spans = None
+    for start, end, name in likely_places(text, [(m.start, m.end) for m in mentions]):
+        reason = "not in the gazetteer (online geocoding is off)"
+        if geocoder is not None:
+            try:
+                candidates = geocoder.candidates(name)
+            except GeocodeFailure as error:
+                reason = f"online geocoder failed: {error}"
+            else:
+                if candidates:
+                    mentions.append(Mention(start, end, name, fold(name), candidates, cue=True))
+                    continue
+                reason = f"not in the gazetteer, and {geocoder.provider} found nothing"
+        if unresolved is not None:
+            spans = spans or sentence_spans(text)
+            first, last = sentence_at(spans, start)
+            unresolved.append(Unresolved(name, start, end, text[first:max(last, end)], reason))
+    mentions.sort(key=lambda m: m.start)
     resolutions = Resolver(gazetteer, focus=focus).resolve(text, mentions)
     places = []
     for mention, resolution in zip(mentions, resolutions, strict=False):
@@ -103,13 +141,19 @@ def check_published(published: str | date | None, what: str = "published date") 
 
 
 def extract(text: str, published: str | date | None = None, *, doc_id: str | None = None,
-            focus: str | None = "LY", broad: bool = False) -> Extraction:
-    """Find and geocode every place in one article; `published` anchors relative dates."""
+            focus: str | None = "LY", broad: bool = False, geocoder=None) -> Extraction:
+    """Find and geocode every place in one article; `published` anchors relative dates.
+
+    `geocoder`: an optional geo.geocode.OnlineGeocoder for names the gazetteer lacks.
+    """
     from geo.events import EventExtractor
 
     text = check_text(text)
     published_iso = check_published(published)
-    places = find_places(text, focus=focus, broad=broad)
+    unresolved: list[Unresolved] = []
+    places = find_places(text, focus=focus, broad=broad, geocoder=geocoder,
+                         unresolved=unresolved)
     day = date.fromisoformat(published_iso) if published_iso else None
     events = EventExtractor(focus=focus).extract(text, places, day)
-    return Extraction(doc_id, published_iso, places, [e.to_dict() for e in events])
+    return Extraction(doc_id, published_iso, places, [e.to_dict() for e in events],
+                      unresolved)

@@ -159,15 +159,23 @@ class Gazetteer:
         return self.entry(row) if row is not None else None
 
     def add_user_place(self, entry_fields: dict, names: list[str]) -> Entry:
-        """Join a user-supplied place to the index; it wins ties over shipped places."""
+        """Join a user-supplied place to the index; it wins over shipped places of the same
+        name (a high prior). Adding the same gid again replaces it."""
+        existing = self.by_gid(entry_fields["gid"])
         with self._lock:
-            row = len(self._rows)
+            row = existing.row if existing is not None else len(self._rows)
             parent = entry_fields.get("parent_row")
-            self._rows.append("\t".join(str(v) for v in (
+            line = "\t".join(str(v) for v in (
                 entry_fields["gid"], entry_fields["name"], entry_fields.get("country", ""),
                 entry_fields.get("admin1", ""), entry_fields["lat"], entry_fields["lon"],
                 entry_fields.get("kind", "village"), entry_fields.get("population", 0),
-                "" if parent is None else parent, entry_fields.get("prior", 5), "")))
+                "" if parent is None else parent, entry_fields.get("prior", 5), ""))
+            if existing is None:
+                self._rows.append(line)
+            else:
+                self._rows[row] = line
+            if self._gid_rows is not None:
+                self._gid_rows[entry_fields["gid"]] = row
             for key in {fold(n) for n in names if n.strip()}:
                 current = self.rows_for_key(key)
                 self._names[key] = (row,) + tuple(r for r in current if r != row)
@@ -179,3 +187,15 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded on first use and shared by the whole process."""
     return Gazetteer()
+
+
+def apply_user_places(rows: list[dict], gazetteer: Gazetteer | None = None) -> int:
+    """Join the store's user places (geo.store.user_places rows) to the gazetteer."""
+    gazetteer = gazetteer or default_gazetteer()
+    for row in rows:
+        names = [row["name"]] + [n for n in (row.get("alternate_names") or "").split("|") if n]
+        gazetteer.add_user_place({"gid": row["gid"], "name": row["name"],
+                                  "country": row.get("country") or "", "lat": row["lat"],
+                                  "lon": row["lon"], "kind": row.get("kind") or "village"},
+                                 names)
+    return len(rows)

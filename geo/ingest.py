@@ -175,12 +175,15 @@ BATCH_SIZE = 50
 
 def ingest(store: Store, sources: Iterable[Source], default_published: str | None = None,
            progress: Callable[[Source, str], None] | None = None,
-           batch_size: int = BATCH_SIZE) -> IngestReport:
+           batch_size: int = BATCH_SIZE, geocoder=None) -> IngestReport:
     """Extract and store every source; report what was added, already there or failed.
 
     Articles are committed in batches (each in its own savepoint); a source is counted as
     added only once its batch is committed.
     """
+    from geo.gazetteer import apply_user_places
+
+    apply_user_places(store.user_place_rows())
     report = IngestReport()
     pending: list[tuple[Source, ArticleRecord]] = []
 
@@ -210,7 +213,8 @@ def ingest(store: Store, sources: Iterable[Source], default_published: str | Non
         if reason is None:
             try:
                 document, date_source = with_date(source.document, default_published)
-                extraction = extract(document.text, document.published, doc_id=document.id)
+                extraction = extract(document.text, document.published, doc_id=document.id,
+                                     geocoder=geocoder)
             except InputError as error:
                 reason = str(error)
             else:

@@ -143,6 +143,34 @@ def headline_lines(text: str) -> set[int]:
     return starts
 
 
+# Phrases that announce a place by its kind, for names the gazetteer does not know:
+# "the town of Qasr Bu Hadi", "Wadi Jarif, 30 km south of Sirte", "Zafarana roundabout".
+_NAME = (r"(?:(?:al|el|as|ash|an|ar|az)-)?[A-Z][\w’'-]+"
+         r"(?:\s+(?:(?:al|el|bin|bu|abu)[- ])?[A-Z][\w’'-]+){0,2}")
+LIKELY_PLACE_RES = [
+    re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|oasis|port|suburb|area"
+               rf"|region) of (?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME}),?\s+(?:about |some |around |roughly )?\d+\s*"
+               r"(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:north|south|east|west)"),
+    re.compile(rf"\b(?:in|near|outside|into|toward|towards|at)\s+(?P<name>{_NAME})\s+"
+               r"(?:checkpoint|roundabout|bridge|junction|square|crossroads|camp)\b"),
+]
+
+
+def likely_places(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Spans that read as place names but overlap no recognised toponym."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for pattern in LIKELY_PLACE_RES:
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            name = match.group("name")
+            if name.split()[0].lower() in CLOSED_CLASS or \
+                    any(s < end and start < e for s, e in known):
+                continue
+            found.setdefault(start, (start, end, name))
+    return sorted(found.values())
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer, broad: bool = False) -> None:
         self.gazetteer = gazetteer

@@ -43,7 +43,7 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from geo.extract import Extraction
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "var" / "frontlines.sqlite"
 
 metadata = MetaData()
@@ -101,6 +101,29 @@ corrections = Table(
                                               default=False),
     Column("note", Text), Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("source_id", "from_date", name="one_correction_per_place_and_day"))
+
+
+# version 3: names the gazetteer lacks (unplaced, geocoded online, or added by users)
+unresolved = Table(
+    "unresolved", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("surface", Text, nullable=False), Column("start", Integer),
+    Column("end", Integer), Column("sentence", Text), Column("reason", Text))
+geocode_cache = Table(
+    "geocode_cache", metadata,
+    Column("provider", String(32), primary_key=True),
+    Column("query", String(300), primary_key=True),
+    Column("answer", Text, nullable=False),  # JSON list; [] is a cached "not found"
+    Column("fetched_at", DateTime(timezone=True), nullable=False))
+user_places = Table(
+    "user_places", metadata,
+    Column("gid", String(64), primary_key=True),
+    Column("name", Text, nullable=False), Column("alternate_names", Text),
+    Column("lat", Float, nullable=False), Column("lon", Float, nullable=False),
+    Column("kind", String(16)), Column("country", String(2)), Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False))
 
 
 class StoreError(RuntimeError):
@@ -268,6 +291,12 @@ class Store:
                       zip(fresh, ids, strict=True) for e in r.extraction.events]
         if event_rows:
             connection.execute(insert(events), event_rows)
+        unplaced = [{"article_id": article_id, "surface": u.surface, "start": u.start,
+                     "end": u.end, "sentence": u.sentence, "reason": u.reason}
+                    for (r, _), article_id in zip(fresh, ids, strict=True)
+                    for u in r.extraction.unresolved]
+        if unplaced:
+            connection.execute(insert(unresolved), unplaced)
         return {key: article_id for (_, key), article_id in zip(fresh, ids, strict=True)}
 
     def _write_one(self, connection, record: ArticleRecord) -> StoredArticle:
@@ -317,7 +346,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
             return {table.name: connection.execute(select(func.count()).select_from(
-                table)).scalar() for table in (articles, places, mentions, events, corrections)}
+                table)).scalar() for table in (articles, places, mentions, events, corrections,
+                                               unresolved, geocode_cache, user_places)}
 
     def mention_rows(self) -> Iterator[dict]:
         """Every place mention joined with its article and place (for the map and exports)."""
@@ -346,6 +376,50 @@ class Store:
         with self.engine.connect() as connection:
             return [dict(row) for row in connection.execute(query).mappings()]
 
+    def unresolved_rows(self) -> list[dict]:
+        query = select(unresolved, articles.c.title, articles.c.published).select_from(
+            unresolved.join(articles)).order_by(unresolved.c.surface)
+        with self.engine.connect() as connection:
+            return [dict(r) for r in connection.execute(query).mappings()]
+
+    # -- online geocoding cache -------------------------------------------------------------
+    def get_geocode(self, provider: str, query: str) -> list[dict] | None:
+        with self.engine.connect() as connection:
+            answer = connection.execute(select(geocode_cache.c.answer).where(
+                (geocode_cache.c.provider == provider) & (geocode_cache.c.query == query))
+            ).scalar()
+        return json.loads(answer) if answer is not None else None
+
+    def put_geocode(self, provider: str, query: str, answer: list[dict]) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(delete(geocode_cache).where(
+                (geocode_cache.c.provider == provider) & (geocode_cache.c.query == query)))
+            connection.execute(insert(geocode_cache).values(
+                provider=provider, query=query, answer=json.dumps(answer),
+                fetched_at=datetime.now(UTC)))
+
+    def geocode_cache_rows(self) -> list[dict]:
+        with self.engine.connect() as connection:
+            return [{"provider": r.provider, "query": r.query, "answer": json.loads(r.answer)}
+                    for r in connection.execute(select(geocode_cache).order_by(
+                        geocode_cache.c.provider, geocode_cache.c.query))]
+
+    # -- user gazetteer -----------------------------------------------------------------------
+    def put_user_place(self, gid: str, name: str, lat: float, lon: float, kind: str = "village",
+                       country: str = "LY", alternate_names: list[str] | None = None,
+                       note: str = "") -> None:
+        with self.engine.begin() as connection:
+            connection.execute(delete(user_places).where(user_places.c.gid == gid))
+            connection.execute(insert(user_places).values(
+                gid=gid, name=name, lat=lat, lon=lon, kind=kind, country=country,
+                alternate_names="|".join(alternate_names or []), note=note,
+                created_at=datetime.now(UTC)))
+
+    def user_place_rows(self) -> list[dict]:
+        with self.engine.connect() as connection:
+            return [dict(r) for r in connection.execute(
+                select(user_places).order_by(user_places.c.gid)).mappings()]
+
     def correction_rows(self) -> list[dict]:
         with self.engine.connect() as connection:
             return [dict(r) for r in connection.execute(
@@ -359,6 +433,7 @@ def upgrade(connection, version: int) -> None:
             "ALTER TABLE events ADD COLUMN origin_source_id VARCHAR(64)",
             "ALTER TABLE events ADD COLUMN origin_lat FLOAT",
             "ALTER TABLE events ADD COLUMN origin_lon FLOAT"],
+        2: [],  # the new tables of version 3 are made by create_all
     }
     while version < SCHEMA_VERSION:
         for statement in steps.get(version, []):

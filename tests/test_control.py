@@ -118,3 +118,32 @@ def test_control_command_prints_geojson(corpus_store, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "geo", "control", "--as-of", "2016-13-01",
                           "--db", url], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--as-of" in bad.stderr
+
+
+def test_corrections_export_and_import_as_csv(tmp_path):
+    source = Store(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    source.set_correction(SIRTE, date(2016, 12, 6), "gna", note="liberation, many sources")
+    source.set_correction(WATIYA, date(2020, 5, 18), None, contested=True, note="")
+    table = tmp_path / "corrections.csv"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "geo", "corrections", *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+
+    assert run("export", str(table), "--db", str(source.engine.url)).returncode == 0
+    target = Store(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    result = run("import", str(table), "--db", str(target.engine.url))
+    assert result.returncode == 0 and "imported 2" in result.stdout
+    rows = {r["source_id"]: r for r in target.correction_rows()}
+    assert rows[SIRTE]["faction"] == "gna" and rows[WATIYA]["contested"] is True
+    model = ControlModel([], target.correction_rows())
+    assert model.state(SIRTE, date(2017, 1, 1)).faction == "gna"
+    table.write_text("source_id,from_date,faction,contested,note\n"
+                     f"{SIRTE},2017-01-01,gna,0,ok\n{SIRTE},2017-13-01,nobody,0,bad\n")
+    bad = run("import", str(table), "--db", str(target.engine.url))
+    assert bad.returncode == 2 and "from_date" in bad.stderr
+    assert len(target.correction_rows()) == 2  # the valid row was not applied either
+
+
+def test_oil_terminals_contested_in_january_2016(corpus_model):
+    assert corpus_model.state("cur:es-sider", date(2016, 1, 7)).contested

@@ -133,4 +133,4 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path):
     (event,) = store.event_rows()
     assert event["origin"] == "Misrata" and event["place"] == "Sirte"
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT version FROM schema_info")).scalar() == 2
+        assert connection.execute(text("SELECT version FROM schema_info")).scalar() == 3

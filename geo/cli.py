@@ -15,16 +15,9 @@ from geo.text import fold
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from geo.geocode import GeocodeFailure
-    from geo.store import StoreError
-
     failed = 0
-    try:
-        published = check_published(args.published)
-        geocoder = online_geocoder(args)
-    except (InputError, GeocodeFailure, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    published = check_published(args.published)
+    geocoder = online_geocoder(args)
     for name in args.files:
         try:
             if name == "-":
@@ -50,10 +43,9 @@ def online_geocoder(args: argparse.Namespace, store=None):
     from geo.geocode import SETTING, from_settings
     from geo.store import Store
 
-    choice = args.online if args.online is not None else None
-    if choice is None and not os.environ.get(SETTING):
+    if args.online is None and not os.environ.get(SETTING):
         return None
-    return from_settings(store or Store(args.db), choice or None)
+    return from_settings(store or Store(args.db), args.online)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -84,17 +76,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geo.geocode import GeocodeFailure
     from geo.ingest import ingest, sources_for
     from geo.store import Store, StoreError
 
-    try:
-        published = check_published(args.published)
-        store = Store(args.db)
-        geocoder = online_geocoder(args, store)
-    except (InputError, StoreError, GeocodeFailure) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    published = check_published(args.published)
+    store = Store(args.db)
+    geocoder = online_geocoder(args, store)
     done = 0
 
     def progress(source, outcome: str) -> None:
@@ -119,17 +106,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from geo.export import FORMATS
-    from geo.store import Store, StoreError
+    from geo.store import Store
 
-    try:
-        start = check_published(args.date_from, "--from")
-        end = check_published(args.date_to, "--to")
-        store = Store(args.db)
-        rows = store.event_rows(start and date.fromisoformat(start),
-                                end and date.fromisoformat(end))
-    except (InputError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    start = check_published(args.date_from, "--from")
+    end = check_published(args.date_to, "--to")
+    store = Store(args.db)
+    rows = store.event_rows(start and date.fromisoformat(start),
+                            end and date.fromisoformat(end))
     output = FORMATS[args.format](rows)
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
@@ -141,16 +124,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_control(args: argparse.Namespace) -> int:
     from geo.control import ControlModel, feature_collection
-    from geo.store import Store, StoreError
+    from geo.store import Store
 
-    try:
-        as_of = date.fromisoformat(check_published(args.as_of, "--as-of"))
-        store = Store(args.db)
-        events = store.event_rows(end=as_of)
-        model = ControlModel(events, store.correction_rows())
-    except (InputError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    as_of = date.fromisoformat(check_published(args.as_of, "--as-of"))
+    store = Store(args.db)
+    events = store.event_rows(end=as_of)
+    model = ControlModel(events, store.correction_rows())
     json.dump(feature_collection(model, as_of, events), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
@@ -158,31 +137,27 @@ def cmd_control(args: argparse.Namespace) -> int:
 
 def cmd_geocode_cache(args: argparse.Namespace) -> int:
     """Ship a warmed cache with a corpus: export to, or import from, JSON Lines."""
-    from geo.store import Store, StoreError
+    from geo.store import Store
 
-    try:
-        store = Store(args.db)
-        if args.action == "export":
-            rows = store.geocode_cache_rows()
-            Path(args.file).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
-                                               for r in rows), encoding="utf-8")
-            print(f"exported {len(rows)} cached answers to {args.file}")
-            return 0
-        count = 0
-        for number, line in enumerate(Path(args.file).read_text(encoding="utf-8")
-                                      .splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if not isinstance(row.get("answer"), list) or not row.get("query"):
-                raise InputError(f"{args.file}:{number}: needs 'provider', 'query', 'answer'")
-            store.put_geocode(str(row.get("provider", "nominatim")), row["query"], row["answer"])
-            count += 1
-        print(f"imported {count} cached answers")
+    store = Store(args.db)
+    if args.action == "export":
+        rows = store.geocode_cache_rows()
+        Path(args.file).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                           for r in rows), encoding="utf-8")
+        print(f"exported {len(rows)} cached answers to {args.file}")
         return 0
-    except (OSError, json.JSONDecodeError, InputError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    count = 0
+    for number, line in enumerate(Path(args.file).read_text(encoding="utf-8")
+                                  .splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row.get("answer"), list) or not row.get("query"):
+            raise InputError(f"{args.file}:{number}: needs 'provider', 'query', 'answer'")
+        store.put_geocode(str(row.get("provider", "nominatim")), row["query"], row["answer"])
+        count += 1
+    print(f"imported {count} cached answers")
+    return 0
 
 
 CORRECTION_COLUMNS = ["source_id", "from_date", "faction", "contested", "note"]
@@ -193,73 +168,65 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     import csv
 
     from geo.factions import load_lexicon
-    from geo.store import Store, StoreError
+    from geo.store import Store
 
-    try:
-        store = Store(args.db)
-        if args.action == "export":
-            with open(args.file, "w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=CORRECTION_COLUMNS)
-                writer.writeheader()
-                rows = store.correction_rows()
-                for row in rows:
-                    writer.writerow({k: row[k] for k in CORRECTION_COLUMNS})
-            print(f"exported {len(rows)} corrections to {args.file}")
-            return 0
-        factions = load_lexicon().factions
-        with open(args.file, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        checked = []
-        for number, row in enumerate(rows, 2):
-            day = check_published(row.get("from_date"), f"{args.file}:{number}: from_date")
-            faction = (row.get("faction") or "").strip() or None
-            if not row.get("source_id") or day is None:
-                raise InputError(f"{args.file}:{number}: needs 'source_id' and 'from_date'")
-            if faction and faction not in factions:
-                raise InputError(f"{args.file}:{number}: unknown faction {faction!r} "
-                                 "(see data/factions.yaml)")
-            contested = str(row.get("contested", "")).strip().lower() in ("1", "true", "yes")
-            checked.append((row["source_id"].strip(), date.fromisoformat(day), faction,
-                            contested, row.get("note") or ""))
-        for values in checked:  # all rows valid first: a bad file changes nothing
-            store.set_correction(*values)
-        print(f"imported {len(checked)} corrections")
+    store = Store(args.db)
+    if args.action == "export":
+        with open(args.file, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=CORRECTION_COLUMNS)
+            writer.writeheader()
+            rows = store.correction_rows()
+            for row in rows:
+                writer.writerow({k: row[k] for k in CORRECTION_COLUMNS})
+        print(f"exported {len(rows)} corrections to {args.file}")
         return 0
-    except (OSError, csv.Error, InputError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    factions = load_lexicon().factions
+    with open(args.file, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    checked = []
+    for number, row in enumerate(rows, 2):
+        day = check_published(row.get("from_date"), f"{args.file}:{number}: from_date")
+        faction = (row.get("faction") or "").strip() or None
+        if not row.get("source_id") or day is None:
+            raise InputError(f"{args.file}:{number}: needs 'source_id' and 'from_date'")
+        if faction and faction not in factions:
+            raise InputError(f"{args.file}:{number}: unknown faction {faction!r} "
+                             "(see data/factions.yaml)")
+        contested = str(row.get("contested", "")).strip().lower() in ("1", "true", "yes")
+        checked.append((row["source_id"].strip(), date.fromisoformat(day), faction,
+                        contested, row.get("note") or ""))
+    for values in checked:  # all rows valid first: a bad file changes nothing
+        store.set_correction(*values)
+    print(f"imported {len(checked)} corrections")
+    return 0
 
 
 def cmd_user_places(args: argparse.Namespace) -> int:
     """Import places users know and the gazetteer lacks, from a CSV (name, lat, lon, ...)."""
     import csv
 
-    from geo.store import Store, StoreError
+    from geo.store import Store
 
-    try:
-        store = Store(args.db)
-        with open(args.file, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        added = 0
-        for number, row in enumerate(rows, 2):
-            try:
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (KeyError, TypeError, ValueError):
-                raise InputError(f"{args.file}:{number}: needs numeric 'lat' and 'lon'") \
-                    from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not row.get("name"):
-                raise InputError(f"{args.file}:{number}: needs a 'name' and a lat/lon on Earth")
-            gid = row.get("gid") or f"user:{fold(row['name']).replace(' ', '-')}"
-            store.put_user_place(gid, row["name"].strip(), lat, lon, row.get("kind") or "village",
-                                 (row.get("country") or "LY").upper()[:2],
-                                 [n.strip() for n in (row.get("alternate_names") or "").split("|")
-                                  if n.strip()], row.get("note") or "")
-            added += 1
-        print(f"imported {added} user places (they win over the shipped gazetteer)")
-        return 0
-    except (OSError, csv.Error, InputError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    store = Store(args.db)
+    with open(args.file, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    added = 0
+    for number, row in enumerate(rows, 2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise InputError(f"{args.file}:{number}: needs numeric 'lat' and 'lon'") \
+                from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not row.get("name"):
+            raise InputError(f"{args.file}:{number}: needs a 'name' and a lat/lon on Earth")
+        gid = row.get("gid") or f"user:{fold(row['name']).replace(' ', '-')}"
+        store.put_user_place(gid, row["name"].strip(), lat, lon, row.get("kind") or "village",
+                             (row.get("country") or "LY").upper()[:2],
+                             [n.strip() for n in (row.get("alternate_names") or "").split("|")
+                              if n.strip()], row.get("note") or "")
+        added += 1
+    print(f"imported {added} user places (they win over the shipped gazetteer)")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -326,9 +293,20 @@ def add_online(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; any expected failure (bad input, database, geocoder, file) is one line
+    on standard error and exit status 2, never a traceback."""
+    import csv
+
+    from geo.geocode import GeocodeFailure
+    from geo.store import StoreError
+
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
+    except (InputError, StoreError, GeocodeFailure, OSError, csv.Error,
+            json.JSONDecodeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,12 +1,12 @@
 """URL and feed ingestion against a local HTTP server; refusals for unsafe URLs."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from geo.fetch import FetchError, check_url, fetch
 from geo.ingest import ingest, sources_for, url_sources
+from tests.http_stub import reply, serving
 
 ARTICLE = """<html><head><title>Forces enter Sirte</title>
 <meta property="article:published_time" content="2016-06-10T08:00:00Z"></head>
@@ -43,13 +43,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "http://10.0.0.1/secret")
             self.end_headers()
             return
-        code, kind, body = routes.get(self.path, (404, "text/plain", "not found"))
-        data = body.encode()
-        self.send_response(code)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        reply(self, *routes.get(self.path, (404, "text/plain", "not found")))
 
     def log_message(self, *args):
         pass
@@ -57,11 +51,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+    with serving(Handler) as address:
+        yield f"http://{address}"
 
 
 @pytest.mark.parametrize("url,reason", [

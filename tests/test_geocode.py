@@ -5,9 +5,8 @@ limit; unresolved names kept with their reason; user places."""
 import json
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,6 +16,7 @@ from geo.geocode import from_settings
 from geo.ingest import ingest, text_source
 from geo.store import Store
 from tests.conftest import ROOT
+from tests.http_stub import reply, serving
 
 WADI_JARIF = [{"place_id": 1, "osm_type": "node", "osm_id": 42, "lat": "30.95",
                "lon": "16.62", "name": "Wadi Jarif", "display_name": "Wadi Jarif, Sirte, Libya",
@@ -58,12 +58,7 @@ class Nominatim(BaseHTTPRequestHandler):
             self.answer(200, "[]")
 
     def answer(self, code, body):
-        data = body.encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        reply(self, code, "application/json", body)
 
     def log_message(self, *args):
         pass
@@ -71,10 +66,8 @@ class Nominatim(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def nominatim():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Nominatim)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(Nominatim) as address:
+        yield address
 
 
 @pytest.fixture

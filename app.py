@@ -179,6 +179,25 @@ with right:
             st.caption(f"Geocoded as {first['name']}, {first['country']} "
                        f"({first['precision']} precision, confidence "
                        f"{first['confidence']:.2f}); alternatives: {html.escape(alt_text)}")
+            if alternatives and not READ_ONLY:
+                labels = [f"{a['name']}, {a['country']} ({a['lat']:.3f}, {a['lon']:.3f})"
+                          for a in alternatives]
+                choice = st.selectbox("Wrong place? Pick another candidate", [""] + labels)
+                if choice and st.button("Use this candidate"):
+                    picked = alternatives[labels.index(choice)]
+                    new = {"source_id": picked["source_id"], "name": picked["name"],
+                           "country": picked["country"], "lat": picked["lat"],
+                           "lon": picked["lon"], "kind": picked["kind"]}
+                    moved = store.reassign_place(view.place, first["surface"], new)
+                    store.put_user_place(f"user:{fold(first['surface']).replace(' ', '-')}",
+                                         picked["name"], picked["lat"], picked["lon"],
+                                         picked["kind"], picked["country"],
+                                         [first["surface"]],
+                                         f"picked instead of {first['name']}")
+                    st.cache_data.clear()
+                    st.cache_resource.clear()
+                    st.success(f"Moved {moved} mentions of {first['surface']} to "
+                               f"{picked['name']}; new articles will place it there too.")
         for _, row in rows.head(50).iterrows():
             day = row["published"].date() if pd.notna(row["published"]) else "undated"
             link = html.escape(row["url"], quote=True)

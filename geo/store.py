@@ -187,6 +187,19 @@ EVENT_FIELDS = ("date_precision", "date_text", "source_id", "action", "acled_eve
 
 
 @dataclass
+class _PlaceRow:
+    """The fields of a place row, for places that do not come from an extraction."""
+
+    source_id: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    kind: str = "village"
+    precision: str = "city"
+
+
+@dataclass
 class ArticleRecord:
     """An article ready to store: its text, what extraction found, and where it came from."""
 
@@ -414,6 +427,18 @@ class Store:
                 gid=gid, name=name, lat=lat, lon=lon, kind=kind, country=country,
                 alternate_names="|".join(alternate_names or []), note=note,
                 created_at=datetime.now(UTC)))
+
+    def reassign_place(self, old_source_id: str, surface: str, new: dict) -> int:
+        """A user picked another candidate for `surface`: move its mentions (and the events
+        at the old place) to `new` (source_id, name, country, lat, lon, kind, precision)."""
+        with self.engine.begin() as connection:
+            self._insert_places(connection, [_PlaceRow(**new)])
+            moved = connection.execute(update(mentions).where(
+                (mentions.c.source_id == old_source_id) & (mentions.c.surface == surface)
+            ).values(source_id=new["source_id"])).rowcount
+            connection.execute(update(events).where(events.c.source_id == old_source_id)
+                               .values(source_id=new["source_id"]))
+        return moved
 
     def user_place_rows(self) -> list[dict]:
         with self.engine.connect() as connection:

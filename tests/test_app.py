@@ -71,3 +71,18 @@ def test_evidence_html_escapes_hostile_text_and_marks_the_right_twin():
     out = evidence_html(sentence, begin, len("Sirte"))
     assert "<script>" not in out and "<img" not in out
     assert out.endswith("<mark>Sirte</mark> again") and out.startswith("Sirte &lt;script&gt;")
+
+
+def test_a_user_can_pick_another_candidate_for_a_place():
+    app = run_app(**{"place": "gn:2210247"})  # Tripoli, Libya
+    assert not app.exception
+    picker = next(s for s in app.selectbox if s.label.startswith("Wrong place?"))
+    lebanon = next(o for o in picker.options if ", LB " in o)
+    picker.set_value(lebanon).run()
+    next(b for b in app.button if b.label == "Use this candidate").click().run()
+    assert not app.exception
+    assert any("Moved" in s.value for s in app.success)
+    from geo.store import Store
+
+    rows = [r for r in Store().mention_rows() if r["surface"] == "Tripoli"]
+    assert rows and all(r["country"] == "LB" for r in rows)

@@ -47,7 +47,12 @@ ACTION_PATTERNS: dict[str, str] = {
     "other": r"explosions?|anti-aircraft fire|besieg\w+|siege|blockade|secured the waters"
              r"|deploy(?:ed|ment)|being deployed|concluded|no-fly zone|pulled back from",
 }
-ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b", re.I)
+# An action word used as a modifier names a capability or a mission, not an action:
+# "air strike support", "airstrike authority", "attack helicopters", "attack operations".
+MODIFIED_NOUN = (r"(?!\s+(?:support|authority|authorization|operations|capabilit(?:y|ies)"
+                 r"|helicopters?|aircraft|planes?|jets?|drones?|missions?|requests?|plans?"
+                 r"|planning|cells?|networks?)\b)")
+ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b{MODIFIED_NOUN}", re.I)
              for action, pattern in ACTION_PATTERNS.items()}
 # Actions that a more specific action in the same sentence makes redundant.
 SUBSUMED_BY = {"clash": {"casualties", "capture"}, "attack": {"airstrike", "capture"},

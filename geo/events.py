@@ -187,6 +187,13 @@ def fatalities_in(sentence: str) -> int | None:
     return None
 
 
+def is_heading(sentence: str) -> bool:
+    """A short line without closing punctuation: a title or subhead, not a report."""
+    stripped = sentence.rstrip()
+    return len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", '"', "”",
+                                                                  "’", ")", ":"))
+
+
 def main_place(places: list[PlaceMention], focus: str | None) -> PlaceMention | None:
     """The place an article is about: its most-named place below country level, inside
     the focus region (a Washington dateline is where the news was told, not made)."""
@@ -237,11 +244,13 @@ class EventExtractor:
             return focus or local
         return chosen[:1]
 
-    def recent_place(self, places: list[PlaceMention], start: int) -> PlaceMention | None:
+    def recent_place(self, text: str, places: list[PlaceMention],
+                     start: int) -> PlaceMention | None:
         """The town named last, shortly before this sentence: what "the city" refers to."""
         before = [p for p in places if start - RECENT_CHARS <= p.start < start
                   and p.kind in ("city", "town", "village", "facility")
-                  and p.country == self.focus]
+                  and p.country == self.focus
+                  and not ORIGIN_RE.search(text[max(0, p.start - 40):p.start])]
         return before[-1] if before else None
 
     @staticmethod
@@ -382,6 +391,8 @@ class EventExtractor:
         events = []
         for start, end in sentence_spans(text):
             sentence = text[start:end]
+            if is_heading(sentence):
+                continue  # "Airstrikes Aug. 1-3": a subhead announces, the text reports
             actions = self.actions_in(sentence)
             if not actions:
                 continue
@@ -406,7 +417,7 @@ class EventExtractor:
                         action == "casualties" and fatalities is not None)
                     if context is None or action not in CONTEXT_ACTIONS or not evidence:
                         continue
-                    targets = [self.recent_place(places, start) or context]
+                    targets = [self.recent_place(text, places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             for action, picks in chosen.items():
                 keep = self.finest([p for p, _, _ in picks])

@@ -77,6 +77,7 @@ class Scores:
     within_25: int = 0
     within_161: int = 0
     errors_km: list[float] = field(default_factory=list)
+    calibration: list[tuple[float, bool]] = field(default_factory=list)  # confidence, right
     focus_left_focus: int = 0  # gold places in the focus country resolved outside it
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
@@ -98,7 +99,23 @@ class Scores:
             "end_to_end@25km": round(self.within_25 / total, 4),
             "end_to_end@161km": round(self.within_161 / total, 4),
             "focus_places_resolved_abroad": self.focus_left_focus,
+            "confidence_ece": expected_calibration_error(self.calibration),
         }
+
+
+def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> float | None:
+    """Mean gap between stated confidence and the share resolved within 161 km, by bin."""
+    if not pairs:
+        return None
+    total, gap = len(pairs), 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [(c, ok) for c, ok in pairs if low <= c < high or (b == bins - 1 and c == 1)]
+        if members:
+            mean_confidence = sum(c for c, _ in members) / len(members)
+            accuracy = sum(ok for _, ok in members) / len(members)
+            gap += len(members) / total * abs(mean_confidence - accuracy)
+    return round(gap, 4)
 
 
 def match_spans(gold: list[GoldToponym], predicted: list[PlaceMention]):
@@ -129,6 +146,7 @@ def score_document(document: GoldDocument, scores: Scores, focus: str | None) ->
         scores.errors_km.append(km)
         scores.within_25 += km <= 25
         scores.within_161 += km <= 161
+        scores.calibration.append((p.confidence, km <= 161))
         if g.country and focus and g.country == focus and p.country != focus:
             scores.focus_left_focus += 1
         if km > 161:

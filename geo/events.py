@@ -133,6 +133,10 @@ DESTINATION_RE = re.compile(rf"\b(?:toward|towards|in the direction of|to)\s+{_D
 # A date this close to an action word, in the same clause, is that action's date.
 DATE_REACH = 120
 CLAUSE_BREAK = re.compile(r";|,\s+(?:although|while|but|adding|whereas)\b|\s+but\s+", re.I)
+# "Since the airstrike that took out the tank yesterday, GNA forces have moved in": the
+# opening subordinate clause keeps its date to itself.
+INTRODUCTORY_CLAUSE = re.compile(r"(?:since|after|before|when|while|although|though|once)\b"
+                                 r"[^,;]{0,150},", re.I)
 # A date next to a verb of saying dates the statement, not the action ("said Monday").
 SPEECH_DATE = re.compile(r"\b(?:said|says|told|announced|reported|report|statement)\W+"
                          r"(?:\w+\W+){0,3}$|^\W*(?:\w+\W+)?(?:said|says|told|announced)\b", re.I)
@@ -333,6 +337,9 @@ class EventExtractor:
         """The nearest date expression in the action word's clause; else the publication
         date. A vague one ("over the past weeks") leaves the date unknown."""
         clauses = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+        opening = INTRODUCTORY_CLAUSE.match(sentence)
+        if opening:
+            clauses = sorted(set(clauses) | {opening.end()})
         low = max(c for c in clauses if c <= offset)
         high = min(c for c in clauses if c > offset) if offset < len(sentence) else len(sentence)
         mine = [d for d in dates if low <= d.start < high and abs(d.start - offset) <= DATE_REACH]

@@ -119,6 +119,7 @@ BEARING_RE = re.compile(r"\b(?P<head>air ?base|base|airport|airfield|port|termin
                         r"(?:ern)?\s+of\s+$", re.I)
 FACILITY_HEADS = frozenset({"airbase", "air base", "base", "airport", "airfield", "port",
                             "terminal"})
+VIOLENCE = frozenset({"attack", "airstrike", "clash"})
 # A sentence with no place of its own is read as about the town named this shortly before.
 RECENT_CHARS = 300
 # A place this close to a finer one named for the same action contains it.
@@ -247,6 +248,17 @@ class EventExtractor:
             focus = [p for p in local if p.country == self.focus]
             return focus or local
         return chosen[:1]
+
+    @staticmethod
+    def earlier_event_place(events: list[Event], places: list[PlaceMention],
+                            action: str) -> PlaceMention | None:
+        """Where the same kind of action was last reported ("Today's attack killed 65"
+        after "the bombing in Zliten"); for a toll, where the last violence was."""
+        kinds = VIOLENCE if action == "casualties" else {action}
+        for event in reversed(events):
+            if event.action in kinds and not event.place_from_context:
+                return next((p for p in places if p.source_id == event.source_id), None)
+        return None
 
     def recent_place(self, text: str, places: list[PlaceMention],
                      start: int) -> PlaceMention | None:
@@ -417,14 +429,16 @@ class EventExtractor:
                         all(p.kind == "country" for p in targets):
                     targets = []  # "strikes in Libya": the article's own town says more
                 from_context = not targets
-                if from_context and not dates and DEFINITE_RE.search(sentence, 0, offset):
-                    continue
+                new_toll = action == "casualties" and fatalities is not None
+                if from_context and not dates and not new_toll and \
+                        DEFINITE_RE.search(sentence, 0, offset):
+                    continue  # "the airstrike ...": told already, unless it brings a toll
                 if from_context:
-                    evidence = factions or dates or action in SELF_EVIDENT_ACTIONS or (
-                        action == "casualties" and fatalities is not None)
+                    evidence = factions or dates or action in SELF_EVIDENT_ACTIONS or new_toll
                     if context is None or action not in CONTEXT_ACTIONS or not evidence:
                         continue
-                    targets = [self.recent_place(text, places, start) or context]
+                    targets = [self.earlier_event_place(events, places, action)
+                               or self.recent_place(text, places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             for action, picks in chosen.items():
                 keep = self.finest([p for p, _, _ in picks])

@@ -55,7 +55,7 @@ def test_event_evidence_is_an_exact_substring():
 
 
 def test_gold_events_regression_floor(corpus_dir):
-    """Measured 2026-11-25: P 0.605, R 0.758, dates 0.911 (targets 0.8/0.8/0.95 not met)."""
+    """Measured 2026-11-25: P 0.600, R 0.758, dates 0.911 (targets 0.8/0.8/0.95 not met)."""
     report = evaluate_events(corpus_dir / "gold.jsonl").report()
     assert report["recall"] >= 0.72 and report["precision"] >= 0.55
     assert report["dates_right"] >= 0.88
@@ -67,3 +67,11 @@ def test_an_opening_subordinate_clause_keeps_its_date():
     found = {e["action"]: e for e in events(text, "2016-08-02")}
     assert found["advance"]["date"] == "2016-08-02"
     assert found["airstrike"]["date"] == "2016-08-01"
+
+
+def test_a_placeless_toll_refers_back_to_the_last_reported_violence():
+    text = ("Clashes broke out in Derna on Monday. Many residents moved to Benghazi. "
+            "The fighting killed 12 people, officials said.")
+    (toll,) = [e for e in events(text, "2018-05-31") if e["action"] == "casualties"]
+    assert toll["place"] == "Derna" and toll["place_from_context"]
+    assert toll["fatalities"] == 12

@@ -176,12 +176,15 @@ def test_an_uploaded_article_adds_its_pin_and_a_hostile_one_runs_nothing(page, s
                        "Monday, residents said. <script>window.__pwned = 1</script> "
                        '<img src=x onerror="window.__pwned = 2"> The fighting in Ghadames '
                        "ended by evening.")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x00binary")
     map_frame = open_app(page, server)
     before = markers(map_frame)
     page.get_by_role("tab", name="Add articles").click()
-    page.locator("input[type=file]").set_input_files(str(article))
+    page.locator("input[type=file]").set_input_files([str(article), str(binary)])
     page.get_by_role("button", name="Add to the map").click()
     page.get_by_text("Added 1").wait_for(timeout=60_000)
+    page.get_by_text("binary data (NUL bytes)", exact=False).first.wait_for(timeout=30_000)
     page.goto(f"{server}/?place=", timeout=60_000)
     map_frame = open_app(page, server, "?from=2019-05-01&to=2019-05-31&asof=2019-05-14")
     assert hover_until(map_frame, page, "Ghadames")

@@ -86,3 +86,12 @@ def test_a_user_can_pick_another_candidate_for_a_place():
 
     rows = [r for r in Store().mention_rows() if r["surface"] == "Tripoli"]
     assert rows and all(r["country"] == "LB" for r in rows)
+
+
+def test_read_only_mode_hides_adding_and_correcting(monkeypatch):
+    monkeypatch.setenv("FRONTLINES_READ_ONLY", "1")
+    app = run_app(**{"place": "gn:2210554"})
+    assert not app.exception
+    assert [t.label for t in app.tabs] == ["Export", "Unplaced names", "About"]
+    assert not any(b.label == "Save correction" for b in app.button)
+    assert not any(s.label.startswith("Wrong place?") for s in app.selectbox)

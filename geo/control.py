@@ -93,6 +93,8 @@ class ControlModel:
             self.corrections[correction["source_id"]].append(correction)
         for items in self.corrections.values():
             items.sort(key=lambda c: c["from_date"])
+        self._states_by_date: dict[date, list[PlaceState]] = {}
+        self._geometry_by_date: dict[date, tuple[dict, list]] = {}
 
     def state(self, source_id: str, as_of: date) -> PlaceState:
         info = self.places.get(source_id, {"name": source_id, "lat": 0.0, "lon": 0.0})
@@ -131,6 +133,14 @@ class ControlModel:
         self._apply_correction(state, as_of)
         return state
 
+    def geometry(self, as_of: date, states: list[PlaceState]) -> tuple[dict, list]:
+        """Areas by faction and the front lines between them on `as_of` (from `states`,
+        the model's states on that date), memoised like the states."""
+        if as_of not in self._geometry_by_date:
+            area_map = areas(states)
+            self._geometry_by_date[as_of] = (area_map, front_lines(area_map))
+        return self._geometry_by_date[as_of]
+
     def _apply_correction(self, state: PlaceState, as_of: date) -> None:
         current = [c for c in self.corrections.get(state.source_id, [])
                    if _as_date(c["from_date"]) <= as_of]
@@ -141,7 +151,12 @@ class ControlModel:
             state.since, state.note = _as_date(latest["from_date"]), latest.get("note") or ""
 
     def states(self, as_of: date, place_info: dict[str, dict] | None = None) -> list[PlaceState]:
-        """Every place with evidence or a correction up to `as_of` (unknown ones left out)."""
+        """Every place with evidence or a correction up to `as_of` (unknown ones left out).
+
+        Memoised per date: the model is rebuilt whenever events or corrections change, and a
+        dashboard rerun after a filter change asks for the same date again."""
+        if place_info is None and as_of in self._states_by_date:
+            return list(self._states_by_date[as_of])
         for sid, info in (place_info or {}).items():
             self.places.setdefault(sid, info)
         found = []
@@ -149,7 +164,8 @@ class ControlModel:
             state = self.state(sid, as_of)
             if state.faction is not None or state.contested:
                 found.append(state)
-        return found
+        self._states_by_date[as_of] = found
+        return list(found)
 
 
 def town_of(source_id: str, name: str) -> tuple[str, str]:
@@ -271,7 +287,7 @@ def feature_collection(model: ControlModel, as_of: date, events: list[dict],
     """Place states, areas, front lines and advances as one GeoJSON FeatureCollection
     (`states`: model.states(as_of), when the caller has them already)."""
     states = model.states(as_of) if states is None else states
-    area_map = areas(states)
+    area_map, fronts = model.geometry(as_of, states)
     features = []
     for state in states:
         features.append({"type": "Feature", "geometry": mapping(Point(state.lon, state.lat)),
@@ -291,7 +307,7 @@ def feature_collection(model: ControlModel, as_of: date, events: list[dict],
                                                             3),
                                         "evidence": sorted({i for s in members
                                                             for i in s.evidence})}})
-    for first, second, line in front_lines(area_map):
+    for first, second, line in fronts:
         features.append({"type": "Feature", "geometry": mapping(line),
                          "properties": {"kind": "frontline", "faction": first,
                                         "other_faction": second,

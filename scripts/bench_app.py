@@ -31,14 +31,18 @@ def measure(label: str, database_url: str) -> None:
     if app.exception:
         raise SystemExit(f"{label}: the page failed: {app.exception}")
     runs = []
-    for query in ("Sirte", "Tripoli", "Benghazi"):
+    for query in ("Sirte", "Tripoli", "Benghazi", "Misrata", "Derna", "Ajdabiya", "Zawiya",
+                  ""):
         app.sidebar.text_input[0].set_value(query)
         start = time.perf_counter()
         app.run()
         runs.append(time.perf_counter() - start)
-    print(f"{label:14} first run {cold * 1000:7.0f} ms; rerun after a filter change: best "
-          f"{min(runs) * 1000:5.0f} ms, worst {max(runs) * 1000:5.0f} ms (target <= 300 ms); "
-          f"map HTML {map_megabytes(database_url):.2f} MB (target <= 1.5 MB)")
+    runs.sort()
+    print(f"{label:14} first run {cold * 1000:7.0f} ms; rerun after a filter change "
+          f"({len(runs)} changes): best {runs[0] * 1000:4.0f} ms, median "
+          f"{runs[len(runs) // 2] * 1000:4.0f} ms, worst {runs[-1] * 1000:4.0f} ms "
+          f"(target <= 300 ms); map HTML {map_megabytes(database_url):.2f} MB "
+          "(target <= 1.5 MB)")
 
 
 def map_megabytes(database_url: str) -> float:
@@ -60,10 +64,12 @@ def map_megabytes(database_url: str) -> float:
     return len(fmap.get_root().render().encode("utf-8")) / 1e6
 
 
-def map_visible_seconds(database_url: str) -> float | None:
-    """Seconds from opening the page in Chromium to the first drawn marker (None: no browser).
+def map_visible_seconds(database_url: str) -> tuple[float, float] | None:
+    """Median seconds from opening the page in Chromium to the first drawn marker, on a first
+    visit (empty browser cache) and a return visit (None: no browser).
 
     Uses the browser tests' offline set-up: folium's CDN scripts from local copies."""
+    import re
     import socket
     import subprocess
     import urllib.request
@@ -94,10 +100,7 @@ def map_visible_seconds(database_url: str) -> float | None:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM),
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            best = None
-            for _ in range(3):  # the first visit also warms the server's caches
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                context.route("**/*", offline)
+            def visit(context) -> float:
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
@@ -105,10 +108,20 @@ def map_visible_seconds(database_url: str) -> float | None:
                     "path.leaflet-interactive").first.wait_for(state="attached",
                                                                timeout=120_000)
                 elapsed = time.perf_counter() - start
-                best = elapsed if best is None else min(best, elapsed)
+                page.close()
+                return elapsed
+
+            first, again = [], []
+            for _ in range(4):  # the first visit also warms the server's caches
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                # Only the CDN requests go through the offline stand-in: intercepting the
+                # app's own requests too would add a round trip to each of its ~100 scripts.
+                context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), offline)
+                first.append(visit(context))
+                again.append(visit(context))  # a return visit: scripts in the browser cache
                 context.close()
             browser.close()
-        return best
+        return sorted(first[1:])[1], sorted(again[1:])[1]
     finally:
         server.terminate()
 
@@ -121,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         measure("sample corpus", f"sqlite:///{folder}/sample.sqlite")
         seconds = map_visible_seconds(f"sqlite:///{folder}/sample.sqlite")
         if seconds is not None:
-            print(f"map visible in Chromium (sample corpus, warm server): {seconds:.1f} s "
-                  "(target <= 3 s)")
+            print(f"map visible in Chromium (sample corpus, warm server, median of 3): first "
+                  f"visit {seconds[0]:.1f} s, return visit {seconds[1]:.1f} s (target <= 3 s)")
         from bench_ingest import synthetic_sources
 
         from geo.ingest import ingest

@@ -92,6 +92,20 @@ def test_read_only_mode_hides_adding_and_correcting(monkeypatch):
     monkeypatch.setenv("FRONTLINES_READ_ONLY", "1")
     app = run_app(**{"place": "gn:2210554"})
     assert not app.exception
-    assert [t.label for t in app.tabs] == ["Export", "Unplaced names", "About"]
+    assert [t.label for t in app.tabs] == ["Events per day", "Export", "Unplaced names", "About"]
     assert not any(b.label == "Save correction" for b in app.button)
     assert not any(s.label.startswith("Wrong place?") for s in app.selectbox)
+
+
+def test_only_the_open_tab_is_built_and_the_chart_tab_shows_events_per_day():
+    app = run_app()
+    assert not app.exception
+    assert not app.get("vega_lite_chart") and not app.get("download_button")
+    app.session_state["tab"] = "Events per day"
+    app.run()
+    assert not app.exception
+    assert len(app.get("vega_lite_chart")) == 1
+    app.session_state["tab"] = "Export"
+    app.run()
+    assert not app.get("vega_lite_chart")
+    assert len(app.get("download_button")) == 4

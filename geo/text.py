@@ -7,6 +7,7 @@ from GeoNames and OpenStreetMap and the spans found in articles always agree.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -22,8 +23,10 @@ _ASCII_FOLD = str.maketrans({**{ch: None for ch in "'`"}, "-": " ", "_": " ", "/
                              **{ch: " " for ch in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"}})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key of a name."""
+    """Case-, accent-, hyphen- and apostrophe-insensitive key of a name (memoised: the
+    recogniser folds the same few thousand spans over and over)."""
     if name.isascii():  # the common case, ten times cheaper than the Unicode path
         text = name.lower().translate(_ASCII_FOLD)
         if "  " in text:
@@ -42,6 +45,7 @@ def fold_unicode(name: str) -> str:
     return _SEPARATORS.sub(" ", text).strip(" .,")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_article(key: str) -> str:
     """The folded key without a leading Arabic article ("al watiya" -> "watiya")."""
     return ARTICLE.sub("", key, count=1)

@@ -33,7 +33,8 @@ ACTION_PATTERNS: dict[str, str] = {
                r"|fell back|tactical maneuver",
     "airstrike": r"air ?strikes?|air attacks?|precision strikes?|missile strikes?|warplanes?"
                  r"|struck|strikes (?:on|against|hit)"
-                 r"|drones?|tomahawk|bombardments?|air raids?|(?:\d+|two|three|four|five|six)"
+                 r"|drones?|tomahawk|bombardments?|air raids?"
+                 r"|(?:\d+|two|three|four|five|six|many|several|multiple|numerous|more)"
                  r" (?:more )?(?:U\.S\. )?(?:precision )?strikes",
     "clash": r"fighting(?! positions?| vehicles?)|clash(?:es|ed)?|battl(?:e|es|ed|ing)(?! for)"
              r"|fought|gunfire"
@@ -86,8 +87,13 @@ FATALITY_RES = [
 UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|may|might|to prevent|in order to"
                        r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
                        r"|threaten\w*|help to|calls? for|trying to|close to|capable of"
-                       r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?)"
+                       r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?"
+                       r"|authoriz\w+|enforc\w+|risks? of|fears? of|threat of|danger of)"
                        r"\b[^.;]{0,40}$|(?<!able )\bto $"
+                       # a means, not a report of its own: "backed by U.S. airstrikes"
+                       r"|\b(?:backed|supported|aided|helped) by\s+(?:[\w.-]+\s+){0,2}$"
+                       # a count, not an event: "the total number of airstrikes ... to 29"
+                       r"|\b(?:number|total|tally|count) of\s+(?:[\w-]+\s+)?$"
                        # anaphora: "these airstrikes", "the recent strikes" were told already
                        r"|\b(?:these|those|such|recent|latest)\s+(?:[\w-]+\s+)?$"
                        # negation: "no civilians were killed", "No casualties"
@@ -120,6 +126,14 @@ BEARING_RE = re.compile(r"\b(?P<head>air ?base|base|airport|airfield|port|termin
 FACILITY_HEADS = frozenset({"airbase", "air base", "base", "airport", "airfield", "port",
                             "terminal"})
 VIOLENCE = frozenset({"attack", "airstrike", "clash"})
+# "the airstrike killed 17", "Today's attack killed 65": a toll for violence told before
+# (unlike "200 people have been killed", a running toll as of publication).
+NAMED_VIOLENCE = re.compile(r"\b(?:the|this|that|today's|today’s|yesterday's|yesterday’s)"
+                            r"\s+(?:[\w-]+\s+)?(?:air ?strikes?|strikes?|attacks?|bombings?"
+                            r"|raids?|shelling|clash(?:es)?|fighting)\b", re.I)
+# An action dated this long before publication, in a sentence naming no place, is
+# background history: it does not take the article's place.
+HISTORY_DAYS = 90
 # A sentence with no place of its own is read as about the town named this shortly before.
 RECENT_CHARS = 300
 # A place this close to a finer one named for the same action contains it.
@@ -138,9 +152,17 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:although|while|but|adding|whereas)\b|\s+but
 # opening subordinate clause keeps its date to itself.
 INTRODUCTORY_CLAUSE = re.compile(r"(?:since|after|before|when|while|although|though|once)\b"
                                  r"[^,;]{0,150},", re.I)
+# "are retreating", "is advancing": going on as the article is written, whatever dates
+# other clauses give ("retreating ... following coalition attacks over the weekend").
+PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|reportedly|already)\s+)?$",
+                            re.I)
+# "We have seen, since we struck it yesterday, GNA forces move in": the same, mid-sentence.
+INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]{0,150},",
+                             re.I)
 # A date next to a verb of saying dates the statement, not the action ("said Monday").
-SPEECH_DATE = re.compile(r"\b(?:said|says|told|announced|reported|report|statement)\W+"
-                         r"(?:\w+\W+){0,3}$|^\W*(?:\w+\W+)?(?:said|says|told|announced)\b", re.I)
+SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told|announced|reported|report|statement)"
+                                r"\W+(?:\w+\W+){0,3}$", re.I)
+SPEECH_AFTER_DATE = re.compile(r"^\W*(?:\w+\W+)?(?:said|says|told|announced)\b", re.I)
 # "WASHINGTON, Aug. 4, 2016 —": the dateline dates the article, already known.
 DATELINE_DASH = re.compile(r"^\s*[—–-]")
 
@@ -210,6 +232,23 @@ def main_place(places: list[PlaceMention], focus: str | None) -> PlaceMention | 
     return next(p for p in local if p.source_id == best)
 
 
+def one_per_action(events: list[Event]) -> list[Event]:
+    """One event per action, place and day: an article that retells its news ("seized the
+    airbase" ... "today's victory" ... "captured the base") reports one capture, not three.
+    The first telling is kept; what a retelling adds (who acted, against whom, a toll)
+    fills its gaps."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.action, event.source_id, event.date, event.date_precision)
+        first = kept.setdefault(key, event)
+        if first is not event:
+            first.actor = first.actor or event.actor
+            first.target = first.target or event.target
+            if first.fatalities is None:
+                first.fatalities = event.fatalities
+    return list(kept.values())
+
+
 class EventExtractor:
     def __init__(self, lexicon: FactionLexicon | None = None, focus: str | None = "LY"):
         self.lexicon = lexicon or load_lexicon()
@@ -250,15 +289,25 @@ class EventExtractor:
         return chosen[:1]
 
     @staticmethod
-    def earlier_event_place(events: list[Event], places: list[PlaceMention],
-                            action: str) -> PlaceMention | None:
-        """Where the same kind of action was last reported ("Today's attack killed 65"
-        after "the bombing in Zliten"); for a toll, where the last violence was."""
-        kinds = VIOLENCE if action == "casualties" else {action}
-        for event in reversed(events):
-            if event.action in kinds and not event.place_from_context:
-                return next((p for p in places if p.source_id == event.source_id), None)
-        return None
+    def earlier_event(events: list[Event], action: str, day: str | None) -> Event | None:
+        """The report this sentence follows up ("Today's attack killed 65" after "the
+        bombing in Zliten"): the last event of the same kind (for a toll, the last
+        violence; for a withdrawal, also the last capture), on the same day if one is."""
+        kinds = VIOLENCE if action == "casualties" else \
+            {"retreat", "capture"} if action == "retreat" else {action}
+        earlier = [e for e in events if e.action in kinds and not e.place_from_context]
+        same_day = [e for e in earlier if day is not None and e.date == day]
+        return (same_day or earlier or [None])[-1]
+
+    @staticmethod
+    def date_from_violence(toll: Event, events: list[Event]) -> None:
+        """A toll that gives no date of its own counts the dead of the last violence
+        reported at its place ("On Sept. 26 an airstrike ... The airstrike killed 17")."""
+        violence = [e for e in events if e.action in VIOLENCE and e.source_id == toll.source_id]
+        if violence:
+            last = violence[-1]
+            toll.date, toll.date_precision = last.date, last.date_precision
+            toll.date_text = f"the date of the {last.action} it follows"
 
     def recent_place(self, text: str, places: list[PlaceMention],
                      start: int) -> PlaceMention | None:
@@ -337,8 +386,8 @@ class EventExtractor:
         for mention in find_dates(sentence, published):
             if DATELINE_DASH.match(sentence[mention.end:]):
                 continue
-            if SPEECH_DATE.search(sentence[max(0, mention.start - 40):mention.start]) or \
-                    SPEECH_DATE.search(sentence[mention.end:mention.end + 30]):
+            if SPEECH_BEFORE_DATE.search(sentence[max(0, mention.start - 40):mention.start]) \
+                    or SPEECH_AFTER_DATE.search(sentence[mention.end:mention.end + 30]):
                 continue
             kept.append(mention)
         return kept
@@ -352,6 +401,8 @@ class EventExtractor:
         opening = INTRODUCTORY_CLAUSE.match(sentence)
         if opening:
             clauses = sorted(set(clauses) | {opening.end()})
+        for inserted in INSERTED_CLAUSE.finditer(sentence):  # ", since ... yesterday,"
+            clauses = sorted(set(clauses) | {inserted.start(), inserted.end()})
         low = max(c for c in clauses if c <= offset)
         high = min(c for c in clauses if c > offset) if offset < len(sentence) else len(sentence)
         mine = [d for d in dates if low <= d.start < high and abs(d.start - offset) <= DATE_REACH]
@@ -393,7 +444,10 @@ class EventExtractor:
               factions: list, claim: bool, fatalities: int | None,
               published: date | None) -> Event:
         actor, target = self.sides(sentence, offset, factions)
-        day, precision, date_text = self.date_for(sentence, dates, offset, published)
+        ongoing = published is not None and PROGRESSIVE_RE.search(sentence, 0, offset) and \
+            re.match(r"\w+ing\b", sentence[offset:])
+        day, precision, date_text = (published.isoformat(), "day", "ongoing") if ongoing \
+            else self.date_for(sentence, dates, offset, published)
         event_type, sub_type = ACLED_TYPES[action]
         if action == "attack" and SHELLING_RE.match(sentence, offset):
             event_type, sub_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
@@ -437,8 +491,14 @@ class EventExtractor:
                     evidence = factions or dates or action in SELF_EVIDENT_ACTIONS or new_toll
                     if context is None or action not in CONTEXT_ACTIONS or not evidence:
                         continue
-                    targets = [self.earlier_event_place(events, places, action)
-                               or self.recent_place(text, places, start) or context]
+                    own_day = self.date_for(sentence, dates, offset, published)[0]
+                    if own_day and published and \
+                            (published - date.fromisoformat(own_day)).days > HISTORY_DAYS:
+                        continue  # "since Gadhafi was killed in 2011": history, not this news
+                    told = self.earlier_event(events, action, own_day)
+                    told_place = next((p for p in places if p.source_id == told.source_id),
+                                      None) if told else None
+                    targets = [told_place or self.recent_place(text, places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             for action, picks in chosen.items():
                 keep = self.finest([p for p, _, _ in picks])
@@ -450,10 +510,13 @@ class EventExtractor:
                     found = self.event(sentence, start, end, action, offset, place,
                                        from_context, dates, factions, claim, fatalities,
                                        published)
+                    if action == "casualties" and found.date_text == "published" and \
+                            NAMED_VIOLENCE.search(sentence):
+                        self.date_from_violence(found, events)
                     if action == "advance":
                         origin = self.origin_of(text, start, inside, place)
                         if origin is not None:
                             found.origin, found.origin_source_id = origin.name, origin.source_id
                             found.origin_lat, found.origin_lon = origin.lat, origin.lon
                     events.append(found)
-        return events
+        return one_per_action(events)

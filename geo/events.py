@@ -88,7 +88,8 @@ UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|may|might|to prevent|
                        r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
                        r"|threaten\w*|help to|calls? for|trying to|close to|capable of"
                        r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?"
-                       r"|authoriz\w+|enforc\w+|risks? of|fears? of|threat of|danger of)"
+                       r"|authoriz\w+|enforc\w+|risks? of|fears? of|threat of|danger of"
+                       r"|protect\w*)"
                        r"\b[^.;]{0,40}$|(?<!able )\bto $"
                        # a means, not a report of its own: "backed by U.S. airstrikes"
                        r"|\b(?:backed|supported|aided|helped) by\s+(?:[\w.-]+\s+){0,2}$"
@@ -138,6 +139,9 @@ HISTORY_DAYS = 90
 RECENT_CHARS = 300
 # A place this close to a finer one named for the same action contains it.
 NESTED_KM = 15
+# A spot inside a town may carry the town's own point (and precision): its kind tells.
+SPOT_KINDS = frozenset({"landmark", "district", "facility"})
+TOWN_KINDS = frozenset({"city", "town", "village"})
 PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "country": 3}
 # Words before a place that make it where forces came from, or where they fled to.
 _DESCRIPTORS = r"(?:(?:the|nearby|western|eastern|northern|southern|coastal|central|city|town" \
@@ -159,6 +163,11 @@ PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|reportedly|alrea
 # "We have seen, since we struck it yesterday, GNA forces move in": the same, mid-sentence.
 INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]{0,150},",
                              re.I)
+# "individuals who fled Sirte": a relative clause describes people by what they once did;
+# without a date of its own that is not news of the day.
+DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# Before a foreign country: the action took place there ("strikes in Syria and Iraq").
+ABROAD_RE = re.compile(r"\b(?:in|inside|across|over|into)\s+(?:the\s+)?$", re.I)
 # A date next to a verb of saying dates the statement, not the action ("said Monday").
 SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told|announced|reported|report|statement)"
                                 r"\W+(?:\w+\W+){0,3}$", re.I)
@@ -299,6 +308,12 @@ class EventExtractor:
         same_day = [e for e in earlier if day is not None and e.date == day]
         return (same_day or earlier or [None])[-1]
 
+    def abroad(self, text: str, start: int, inside: list[PlaceMention]) -> bool:
+        """Does the sentence locate what it tells in a country outside the focus region?"""
+        return any(p.kind == "country" and p.country != self.focus and
+                   ABROAD_RE.search(text, max(start, p.start - 20), p.start)
+                   for p in inside)
+
     @staticmethod
     def date_from_violence(toll: Event, events: list[Event]) -> None:
         """A toll that gives no date of its own counts the dead of the last violence
@@ -365,19 +380,26 @@ class EventExtractor:
                     break
                 group.append(ordered[k + step])
                 k += step
+        # "the Sirte neighborhood of al-Dular": a spot inside the town goes with it (and
+        # `finest` then keeps the spot alone).
+        group += [p for p in places if p not in group and self.inside(p, nearest)]
         unique: dict[str, PlaceMention] = {}
         for place in sorted(group, key=lambda p: p.start):
             unique.setdefault(place.source_id, place)
         return list(unique.values())
 
     @staticmethod
-    def finest(places: list[PlaceMention]) -> list[PlaceMention]:
+    def inside(a: PlaceMention, b: PlaceMention) -> bool:
+        """Is `a` a finer place within `b` (a neighbourhood or landmark of a town)?"""
+        finer = PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] or (
+            a.precision == b.precision and a.kind in SPOT_KINDS and b.kind in TOWN_KINDS)
+        return a is not b and finer and a.kind not in ("country", "continent") and \
+            distance_km(a.lat, a.lon, b.lat, b.lon) <= NESTED_KM
+
+    def finest(self, places: list[PlaceMention]) -> list[PlaceMention]:
         """Drop a town when the same action also names a spot inside it ("the Sirte
         neighborhood of al-Dular" is one event, at al-Dular)."""
-        def inside(a: PlaceMention, b: PlaceMention) -> bool:
-            return a is not b and PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] \
-                and distance_km(a.lat, a.lon, b.lat, b.lon) <= NESTED_KM
-        return [p for p in places if not any(inside(q, p) for q in places)]
+        return [p for p in places if not any(self.inside(q, p) for q in places)]
 
     @staticmethod
     def event_dates(sentence: str, published: date | None) -> list[DateMention]:
@@ -448,6 +470,8 @@ class EventExtractor:
             re.match(r"\w+ing\b", sentence[offset:])
         day, precision, date_text = (published.isoformat(), "day", "ongoing") if ongoing \
             else self.date_for(sentence, dates, offset, published)
+        if date_text == "published" and DESCRIBING_RE.search(sentence, 0, offset):
+            day, precision, date_text = None, None, "describes someone; no date"
         event_type, sub_type = ACLED_TYPES[action]
         if action == "attack" and SHELLING_RE.match(sentence, offset):
             event_type, sub_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
@@ -483,6 +507,8 @@ class EventExtractor:
                         all(p.kind == "country" for p in targets):
                     targets = []  # "strikes in Libya": the article's own town says more
                 from_context = not targets
+                if from_context and self.abroad(text, start, inside):
+                    continue  # "strikes against IS in Syria and Iraq": not here
                 new_toll = action == "casualties" and fatalities is not None
                 if from_context and not dates and not new_toll and \
                         DEFINITE_RE.search(sentence, 0, offset):

@@ -54,11 +54,11 @@ def test_event_evidence_is_an_exact_substring():
         assert text[event["start"]:event["end"]] == event["evidence"]
 
 
-def test_gold_events_regression_floor(corpus_dir):
-    """Measured 2026-11-25: P 0.600, R 0.758, dates 0.911 (targets 0.8/0.8/0.95 not met)."""
+def test_gold_events_meet_the_targets(corpus_dir):
+    """Measured 2026-11-25 (session 2): P 0.809, R 0.800, dates 0.950."""
     report = evaluate_events(corpus_dir / "gold.jsonl").report()
-    assert report["recall"] >= 0.72 and report["precision"] >= 0.55
-    assert report["dates_right"] >= 0.88
+    assert report["recall"] >= 0.8 and report["precision"] >= 0.8
+    assert report["dates_right"] >= 0.95
 
 
 def test_an_opening_subordinate_clause_keeps_its_date():
@@ -75,3 +75,54 @@ def test_a_placeless_toll_refers_back_to_the_last_reported_violence():
     (toll,) = [e for e in events(text, "2018-05-31") if e["action"] == "casualties"]
     assert toll["place"] == "Derna" and toll["place_from_context"]
     assert toll["fatalities"] == 12
+
+
+def test_a_retold_capture_is_one_event_and_the_retelling_names_the_actor():
+    text = ("Forces have seized the town of Gharyan, officials said on Tuesday. "
+            "LNA forces captured Gharyan after heavy losses, a spokesman said on Tuesday.")
+    captures = [e for e in events(text, "2019-04-03") if e["action"] == "capture"]
+    assert len(captures) == 1
+    assert captures[0]["place"] == "Gharyan" and captures[0]["actor"] == "lna"
+
+
+def test_an_action_in_progress_is_dated_to_publication_not_to_its_cause():
+    text = ("Forces loyal to Moammar Gadhafi are retreating from Ajdabiya following "
+            "coalition strikes over the weekend, a general said today.")
+    (retreat,) = [e for e in events(text, "2011-03-21") if e["action"] == "retreat"]
+    assert retreat["date"] == "2011-03-21" and retreat["place"] == "Ajdabiya"
+
+
+def test_a_toll_for_the_airstrike_told_before_takes_its_date():
+    text = ("On Sept. 26, U.S. forces conducted an airstrike in Murzuq, Libya. "
+            "It is assessed the airstrike killed eleven terrorists.")
+    (toll,) = [e for e in events(text, "2019-09-28") if e["action"] == "casualties"]
+    assert toll["place"] in ("Murzuq", "Murzuk") and toll["date"] == "2019-09-26"
+    assert toll["fatalities"] == 11
+
+
+def test_who_clauses_describe_people_and_give_no_date():
+    text = "The strikes targeted individuals who fled to desert camps from Sirte."
+    (retreat,) = [e for e in events(text, "2017-01-19") if e["action"] == "retreat"]
+    assert retreat["place"] == "Sirte" and retreat["date"] is None
+
+
+def test_history_and_fighting_abroad_do_not_land_on_the_articles_town():
+    text = ("Heavy fighting erupted in Sirte on Friday. Libya has been in chaos since "
+            "Gadhafi was toppled and killed in 2011. Unlike strikes against IS in Syria, "
+            "each strike was requested.")
+    found = events(text, "2016-06-11")
+    assert [(e["action"], e["place"], e["date"]) for e in found] == \
+        [("clash", "Sirte", "2016-06-10")]
+
+
+def test_a_neighbourhood_named_with_its_town_is_the_events_place():
+    text = ("Yesterday's airstrike on a tank in the southwestern Sirte neighborhood of "
+            "al-Dular removed a menacing problem, Davis said.")
+    (strike,) = [e for e in events(text, "2016-08-02") if e["action"] == "airstrike"]
+    assert strike["place"] == "al-Dular" and strike["date"] == "2016-08-01"
+
+
+def test_a_weekday_after_a_reported_action_dates_it_even_in_reported_speech():
+    text = "Davis said one of the tanks struck Monday had been a problem in Sirte."
+    (strike,) = [e for e in events(text, "2016-08-02") if e["action"] == "airstrike"]
+    assert strike["date"] == "2016-08-01"

@@ -147,8 +147,9 @@ def _legend(fmap: folium.Map, factions_shown: list[str]) -> None:
              f'<div><span style="background:{UNKNOWN_COLOUR}"></span>holder unknown</div>'
              '<div><i>dashed circle</i>: district/area-level place</div>'
              '<div style="color:#d50000"><b>- - -</b> front line</div>')
+    # Bottom left, over the open desert: the towns and front lines are on the coast.
     fmap.get_root().html.add_child(Element(
-        '<style>.fl-legend{position:absolute;top:80px;right:10px;z-index:9999;'
+        '<style>.fl-legend{position:absolute;bottom:64px;left:10px;z-index:9999;'
         'background:rgba(255,255,255,.92);padding:6px 8px;font:12px sans-serif;'
         'border-radius:4px;max-width:60%}.fl-legend span{display:inline-block;width:11px;'
         'height:11px;margin-right:5px;border-radius:50%}</style>'

@@ -379,7 +379,7 @@ class Recognizer:
                 (self.broad and self.gazetteer.demonym_country(w) is not None)}
 
     def find(self, text: str) -> list[Mention]:
-        line_starts = sorted(headline_lines(text))
+        line_starts = headline_lines(text)
         lower_case: dict[str, bool] = {}  # does the text also use this word in lower case?
         mentions: list[Mention] = []
         person_words: set[str] = set()
@@ -417,8 +417,7 @@ class Recognizer:
             surface = text[token.start:tokens[j].end]
             if self.is_acronym(surface, key):
                 continue
-            in_headline = any(s <= token.start and "\n" not in text[s:token.start]
-                              for s in line_starts)
+            in_headline = text.rfind("\n", 0, token.start) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
             if why is None and not self.broad and key in US_KEYS and \
                     self.us_adjective(text, tokens, j):

@@ -58,8 +58,9 @@ class Resolver:
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         by_key: dict[str, list[Entry]] = {}
         for mention in mentions:
-            candidates = sorted(mention.candidates, key=self.prior, reverse=True)
-            by_key.setdefault(mention.key, candidates[:MAX_CANDIDATES])
+            if mention.key not in by_key:  # one sense per name: its first mention's list
+                by_key[mention.key] = sorted(mention.candidates, key=self.prior,
+                                             reverse=True)[:MAX_CANDIDATES]
         anchors = self.anchors(by_key)
         countries = {e.country for e in anchors if e.kind == "country"}
         focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)

@@ -28,6 +28,8 @@ ACTION_PATTERNS: dict[str, str] = {
                r"|freeing|took over|overran|in the hands of",
     "advance": r"advanc(?:e|ed|es|ing)|push(?:ed|ing)? into|mov(?:ed|ing) into|entered"
                r"|reach(?:ed)? the outskirts|reduced to|regaining|closing in"
+               r"|storm(?:ed|ing) into|sw(?:ept|eeping) into|roll(?:ed|ing) into"
+               r"|march(?:ed|ing) (?:on|into)"
                r"|continue to degrade|have cleared|gains? (?:in|against)",
     "retreat": r"retreat(?:ed|ing|s)?|withdr(?:ew|awn|awal|awing)|pull(?:ed)? back|fled"
                r"|fell back|tactical maneuver",
@@ -39,7 +41,8 @@ ACTION_PATTERNS: dict[str, str] = {
     "clash": r"fighting(?! positions?| vehicles?)|clash(?:es|ed)?|battl(?:e|es|ed|ing)(?! for)"
              r"|fought|gunfire"
              r"|shoot at each other|vying for control|exchange(?:d)? fire",
-    "attack": r"attack(?:s|ed|ing)?|assault|offensive|bombing|suicide bomb\w*"
+    "attack": r"attack(?:s|ed|ing)?|assault|offensive|bomb(?:ing|ed)|suicide bomb\w*"
+              r"|storm(?:ed|ing)(?! into)|ambush(?:ed|es)?|raid(?:ed|s)?|pound(?:ed|ing)"
               r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire|rockets? (?:hit|struck|fell)"
               r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:campaign|offensive|operation)"
@@ -166,6 +169,9 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 # "individuals who fled Sirte": a relative clause describes people by what they once did;
 # without a date of its own that is not news of the day.
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# "east of", "30 km south of": the place that follows locates another one named just before.
+REFERENCE_RE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+                          r"\s+of\s+(?:the\s+)?(?:capital\s+|city\s+|town\s+)?$", re.I)
 # Before a foreign country: the action took place there ("strikes in Syria and Iraq").
 ABROAD_RE = re.compile(r"\b(?:in|inside|across|over|into)\s+(?:the\s+)?$", re.I)
 # A date next to a verb of saying dates the statement, not the action ("said Monday").
@@ -290,6 +296,10 @@ class EventExtractor:
                 continue
             if place.kind in ("country", "continent") and place.country != self.focus:
                 continue  # "U.S. strikes", "France said": countries abroad act, they are not hit
+            if REFERENCE_RE.search(before) and any(
+                    start <= p.start and p.end <= place.start and place.start - p.end <= 60
+                    for p in places if p is not place):
+                continue  # "Tajoura, east of Tripoli": Tripoli only locates Tajoura
             chosen.append(place)
         local = [p for p in chosen if p.kind not in ("country", "continent")]
         if local:
@@ -396,10 +406,15 @@ class EventExtractor:
         return a is not b and finer and a.kind not in ("country", "continent") and \
             distance_km(a.lat, a.lon, b.lat, b.lon) <= NESTED_KM
 
-    def finest(self, places: list[PlaceMention]) -> list[PlaceMention]:
+    def finest(self, text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         """Drop a town when the same action also names a spot inside it ("the Sirte
-        neighborhood of al-Dular" is one event, at al-Dular)."""
-        return [p for p in places if not any(self.inside(q, p) for q in places)]
+        neighborhood of al-Dular" is one event, at al-Dular), unless the two are listed
+        side by side ("the oil ports of Ras Lanuf and Es Sider": two places taken)."""
+        def listed(a: PlaceMention, b: PlaceMention) -> bool:
+            first, second = sorted((a, b), key=lambda p: p.start)
+            return bool(LIST_JOINER.match(text[first.end:second.start]))
+        return [p for p in places
+                if not any(self.inside(q, p) and not listed(q, p) for q in places)]
 
     @staticmethod
     def event_dates(sentence: str, published: date | None) -> list[DateMention]:
@@ -527,7 +542,7 @@ class EventExtractor:
                     targets = [told_place or self.recent_place(text, places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             for action, picks in chosen.items():
-                keep = self.finest([p for p, _, _ in picks])
+                keep = self.finest(text, [p for p, _, _ in picks])
                 seen: set[str] = set()
                 for place, offset, from_context in picks:
                     if place not in keep or place.source_id in seen:

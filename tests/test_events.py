@@ -126,3 +126,24 @@ def test_a_weekday_after_a_reported_action_dates_it_even_in_reported_speech():
     text = "Davis said one of the tanks struck Monday had been a problem in Sirte."
     (strike,) = [e for e in events(text, "2016-08-02") if e["action"] == "airstrike"]
     assert strike["date"] == "2016-08-01"
+
+
+def test_places_listed_together_are_each_taken_even_when_near_each_other():
+    text = "The Libyan National Army seized the oil ports of Ras Lanuf and Es Sider on Sunday."
+    captures = {e["place"] for e in events(text, "2016-09-12") if e["action"] == "capture"}
+    assert captures == {"Ras Lanuf", "Es Sider"}
+
+
+def test_a_reference_point_does_not_take_the_event():
+    text = ("An airstrike hit a migrant detention centre in Tajoura, east of Tripoli, late on "
+            "Tuesday, killing at least 44 people.")
+    found = events(text, "2019-07-03")
+    assert {e["action"] for e in found} == {"airstrike", "casualties"}
+    assert all(e["source_id"] == found[0]["source_id"] != "gn:2210247" for e in found)
+    assert all(e["date"] == "2019-07-02" for e in found)
+
+
+def test_storming_into_a_town_is_an_advance_by_the_named_side():
+    (advance,) = events("Rebel fighters stormed into Tripoli on Sunday night.", "2011-08-21")
+    assert (advance["action"], advance["place"], advance["actor"]) == \
+        ("advance", "Tripoli", "ntc")

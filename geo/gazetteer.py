@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,16 @@ class Entry:
         return "city"
 
 
+def plain_latin(name: str) -> str:
+    """A Libyan name as news spells it: GeoNames' scholarly marks dropped ("Tājūrā’" ->
+    "Tajura", "Al Aşābi‘ah" -> "Al Asabiah"); names in Arabic script are left alone."""
+    if name.isascii() or any("\u0600" <= ch <= "\u06ff" for ch in name):
+        return name
+    letters = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in letters
+                   if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`´")
+
+
 class Gazetteer:
     """Name index over the shipped places, plus places a user adds at run time."""
 
@@ -83,7 +94,8 @@ class Gazetteer:
             if parent is not None:
                 up = self._rows[parent].split("\t")
                 borrows = (up[4], up[5]) == (f[4], f[5])
-            entry = Entry(row, f[0], f[1], f[2], f[3], float(f[4]), float(f[5]), f[6],
+            name = plain_latin(f[1]) if f[2] == "LY" else f[1]
+            entry = Entry(row, f[0], name, f[2], f[3], float(f[4]), float(f[5]), f[6],
                           int(f[7] or 0), parent, int(f[9] or 0), borrows)
             self._entries[row] = entry
         return entry

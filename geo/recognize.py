@@ -50,6 +50,8 @@ JOINER_RUN = re.compile(r"[ \t\-‐‑’'`]*")
 WORD = re.compile(r"[^\W\d_]+")
 # Between two tokens of one name only spaces, hyphens or apostrophes may stand.
 JOINER = re.compile(r"^[ \t\-‐‑’'`]*$")
+# Between two names of one list: "Zintan and Nalut", "Zawiya, Sabratha".
+LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A foreign place this populous is known well enough to need no cue.
 WELL_KNOWN_POPULATION = 100_000
 # A single word of these classes is never a place name on its own ("May", "No", "Western").
@@ -433,7 +435,7 @@ class Recognizer:
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
                 mention.evidence.append("common word")
             mentions.append(mention)
-        return self.judge(mentions, person_words)
+        return self.judge(text, mentions, person_words)
 
     def demonym(self, text: str, tokens: list[Token], i: int) -> Mention | None:
         token = tokens[i]
@@ -467,9 +469,10 @@ class Recognizer:
             return population >= CUED_POPULATION or mention.cue
         return False
 
-    def judge(self, mentions: list[Mention], person_words: set[str]) -> list[Mention]:
+    def judge(self, text: str, mentions: list[Mention],
+              person_words: set[str]) -> list[Mention]:
         cued = {m.key for m in mentions if m.cue}
-        kept = []
+        candidates = []
         for mention in mentions:
             if mention.key in person_words and not mention.cue:
                 continue
@@ -477,6 +480,16 @@ class Recognizer:
                 mention.candidates = [c for c in mention.candidates if c.kind != "continent"]
                 if not mention.candidates:
                     continue
-            if self.plausible(mention, mention.key in cued):
-                kept.append(mention)
-        return kept
+            candidates.append(mention)
+        alone = [self.plausible(m, m.key in cued) for m in candidates]
+        # "Zintan and Nalut fighters": a name listed with a place is a place too, even
+        # where its capital proves nothing (at the start of a sentence).
+        listed = [False] * len(candidates)
+        for k in range(len(candidates) - 1):
+            first, second = candidates[k], candidates[k + 1]
+            gap = LIST_GAP.match(text, first.end, second.start)
+            if gap and gap.end() == second.start:
+                listed[k] = listed[k] or alone[k + 1]
+                listed[k + 1] = listed[k + 1] or alone[k]
+        return [m for m, ok, support in zip(candidates, alone, listed, strict=True)
+                if ok or (support and self.plausible(m, True))]

@@ -127,3 +127,14 @@ def test_offsets_point_into_the_text():
 def test_empty_text_gives_no_places():
     assert places("") == []
     assert places("   \n ") == []
+
+
+def test_a_sentence_opening_town_listed_with_a_place_is_a_place_but_names_are_not():
+    assert surfaces("Zintan and Nalut fighters took the base. Omar and Ali said nothing.") \
+        == ["Zintan", "Nalut"]
+
+
+def test_libyan_names_read_as_news_spells_them():
+    names = {p.surface: p.name for p in places("Protests in Tajoura and Al-Asabaa grew.")}
+    assert names == {"Tajoura": "Tajura", "Al-Asabaa": "Al Asabiah"}
+    assert all(name.isascii() for name in names.values())

@@ -25,8 +25,11 @@ ACTION_PATTERNS: dict[str, str] = {
     "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|took (?:full |complete )?control"
                r"|tak(?:en|ing|e) (?:full |complete )?control|retook|recaptur\w+|liberat\w+"
                r"|fell to|fell within|dr(?:o|i)ve (?:\w+ ){0,3}out|driving (?:\w+ ){0,3}out"
-               r"|freeing|took over|overran|in the hands of",
+               r"|freeing|took over|overran|in the hands of"
+               r"|regain(?:ed|s|ing)? (?:full |complete |total )?control"
+               r"|pushed (?:\w+ ){0,3}out",
     "advance": r"advanc(?:e|ed|es|ing)|push(?:ed|ing)? into|mov(?:ed|ing) into|entered"
+               r"|push(?:ed|ing)? (?:\w+ )?(?:toward|towards|on)\b|push(?:es|ing)? (?:\w+ ){0,3}out"
                r"|reach(?:ed)? the outskirts|reduced to|regaining|closing in"
                r"|storm(?:ed|ing) into|sw(?:ept|eeping) into|roll(?:ed|ing) into"
                r"|march(?:ed|ing) (?:on|into)"
@@ -169,6 +172,8 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 # "individuals who fled Sirte": a relative clause describes people by what they once did;
 # without a date of its own that is not news of the day.
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# Right after a place: where a unit comes from, not where it acts ("Misrata-based").
+BASED_RE = re.compile(r"[-‑]based\b", re.I)
 # "east of", "30 km south of": the place that follows locates another one named just before.
 REFERENCE_RE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                           r"\s+of\s+(?:the\s+)?(?:capital\s+|city\s+|town\s+)?$", re.I)
@@ -288,8 +293,8 @@ class EventExtractor:
             after = text[place.end:place.end + 30]
             if place.start == start and place.surface.isupper():
                 continue  # dateline: "PENTAGON—", "WASHINGTON, Aug. 4"
-            if SPEAKER_RE.search(after):
-                continue
+            if SPEAKER_RE.search(after) or BASED_RE.match(after):
+                continue  # "the Pentagon said"; "the Misrata-based brigade" is from there
             if action != "retreat" and ORIGIN_RE.search(before):
                 continue
             if action != "advance" and DESTINATION_RE.search(before):

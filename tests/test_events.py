@@ -147,3 +147,24 @@ def test_storming_into_a_town_is_an_advance_by_the_named_side():
     (advance,) = events("Rebel fighters stormed into Tripoli on Sunday night.", "2011-08-21")
     assert (advance["action"], advance["place"], advance["actor"]) == \
         ("advance", "Tripoli", "ntc")
+
+
+def test_regaining_control_is_a_capture_by_the_recognised_government():
+    text = ("Libya's internationally recognised government said on Thursday it had regained "
+            "full control of Tripoli after pushing out Haftar's forces.")
+    (capture,) = [e for e in events(text, "2020-06-04") if e["action"] == "capture"]
+    assert (capture["place"], capture["actor"], capture["claim"]) == ("Tripoli", "gna", True)
+
+
+def test_a_units_home_town_is_not_where_it_acts():
+    text = ("Islamic State fighters took full control of Sirte on Tuesday after the "
+            "Misrata-based Brigade 166 withdrew from the power plant.")
+    assert {e["place"] for e in events(text, "2015-06-09")} == {"Sirte"}
+
+
+def test_pushing_toward_a_town_is_an_advance_and_libya_dawn_is_a_faction():
+    found = events("Rebels pushed west toward Bin Jawad on Sunday.", "2011-03-06")
+    assert [(e["action"], e["place"], e["actor"]) for e in found] == \
+        [("advance", "Ben Jawad", "ntc")]
+    (capture,) = events("Libya Dawn militias captured Tripoli airport on Saturday.", "2014-08-24")
+    assert capture["actor"] == "libya_dawn" and capture["date"] == "2014-08-23"

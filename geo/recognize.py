@@ -283,6 +283,10 @@ class Recognizer:
                     self.joined(text, before, head)
                 if not self.broad and (head.lower not in PLACE_HEADS or longer):
                     return "organisation"  # "Islamic State of Iraq", "Central Bank of Libya"
+            if self.name_like(left) and text[left.end:tokens[i].start] in ("-", "‑"):
+                # "Amsterdam-London": two places; "Jean-Pierre", "Al-Qaeda": not a place here,
+                # but no reason to doubt the word elsewhere either.
+                return None if self.gazetteer.has_key(fold(left.text)) else "compound"
             if self.name_like(left) and left.lower not in PLACE_MODIFIERS and \
                     left.lower not in FUNCTION_WORDS and not left.sentence_initial:
                 return "after a name"
@@ -421,6 +425,11 @@ class Recognizer:
                 continue
             in_headline = text.rfind("\n", 0, token.start) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
+            if why == "after a name" and \
+                    occurs_in_lower_case(text, tokens[i - 1].lower, lower_case):
+                # "Air Zimbabwe": a common word makes an organisation, not a person, so
+                # the name stays a place elsewhere (and inside it, where broad counts it).
+                why = None if self.broad else "after a common word"
             if why is None and not self.broad and key in US_KEYS and \
                     self.us_adjective(text, tokens, j):
                 why = "adjective"

@@ -138,3 +138,17 @@ def test_libyan_names_read_as_news_spells_them():
     names = {p.surface: p.name for p in places("Protests in Tajoura and Al-Asabaa grew.")}
     assert names == {"Tajoura": "Tajura", "Al-Asabaa": "Al Asabiah"}
     assert all(name.isascii() for name in names.values())
+
+
+def test_places_joined_by_a_hyphen_are_both_places_and_stay_places_elsewhere():
+    text = "The Amsterdam-London leg is slow. Trains between London and Amsterdam run daily."
+    assert surfaces(text, broad=True, focus=None) == \
+        ["Amsterdam", "London", "London", "Amsterdam"]
+
+
+def test_an_organisation_named_after_a_country_does_not_make_the_country_a_person():
+    text = ("Flights on Air Zimbabwe were cut as air travel fell. Tourism in Zimbabwe needs "
+            "flights to Zimbabwe from London.")
+    assert surfaces(text) == ["Zimbabwe", "Zimbabwe", "London"]  # Libya convention
+    assert surfaces(text, broad=True, focus=None) == \
+        ["Zimbabwe", "Zimbabwe", "Zimbabwe", "London"]  # GeoWebNews counts it inside names

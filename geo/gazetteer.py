@@ -162,10 +162,15 @@ class Gazetteer:
         if self._demonyms is None:
             with self._lock:
                 table: dict[str, int] = {}
+                people: dict[str, int] = {}
                 for row, line in enumerate(self._rows):
                     if not line.endswith("\t"):
+                        population = int(line.split("\t")[7] or 0)
                         for demonym in line.rsplit("\t", 1)[1].split("|"):
-                            table.setdefault(demonym, row)
+                            # "American": the United States, not the Northern Mariana Islands
+                            # (both list it): the most populous country that uses it.
+                            if population > people.get(demonym, -1):
+                                table[demonym], people[demonym] = row, population
                 self._demonyms = table
         row = self._demonyms.get(fold(word))
         return self.entry(row) if row is not None else None

@@ -152,3 +152,8 @@ def test_an_organisation_named_after_a_country_does_not_make_the_country_a_perso
     assert surfaces(text) == ["Zimbabwe", "Zimbabwe", "London"]  # Libya convention
     assert surfaces(text, broad=True, focus=None) == \
         ["Zimbabwe", "Zimbabwe", "Zimbabwe", "London"]  # GeoWebNews counts it inside names
+
+
+def test_a_demonym_shared_by_territories_names_the_most_populous_country():
+    (american,) = places("American officials met in Rome.", broad=True, focus=None)[:1]
+    assert (american.surface, american.country) == ("American", "US")

@@ -57,6 +57,8 @@ WELL_KNOWN_POPULATION = 100_000
 # A single word of these classes is never a place name on its own ("May", "No", "Western").
 CLOSED_CLASS = FUNCTION_WORDS | MONTHS | WEEKDAYS | PLACE_MODIFIERS | PERSON_TITLES
 CUED_POPULATION = 1_000
+# A variant name this short and uncued is not taken for a foreign place (see by_another_name).
+SHORT_VARIANT = 5
 
 
 class Token:
@@ -467,6 +469,8 @@ class Recognizer:
         if any(c.prior > 0 or c.kind in AREA_KINDS for c in mention.candidates):
             return True
         population = max(c.population for c in mention.candidates)
+        if not (mention.cue or supported) and self.by_another_name(mention):
+            return False  # "Hamas" is an old name of Hamm, "Chen" one of Chenzhou
         sentence_start = "sentence start" in mention.evidence
         if population >= WELL_KNOWN_POPULATION and not sentence_start:
             return True
@@ -477,6 +481,15 @@ class Recognizer:
         if mention.cue or supported:
             return population >= CUED_POPULATION or mention.cue
         return False
+
+    @staticmethod
+    def by_another_name(mention: Mention) -> bool:
+        """A short single word that is only a variant name of a foreign place, never its
+        own name: GeoNames' variants of this kind are more often words or names."""
+        key = mention.key
+        return " " not in key and len(key) <= SHORT_VARIANT and all(
+            fold(c.name) != key and strip_article(fold(c.name)) != key and c.country != "LY"
+            for c in mention.candidates)
 
     def judge(self, text: str, mentions: list[Mention],
               person_words: set[str]) -> list[Mention]:

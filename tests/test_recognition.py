@@ -157,3 +157,9 @@ def test_an_organisation_named_after_a_country_does_not_make_the_country_a_perso
 def test_a_demonym_shared_by_territories_names_the_most_populous_country():
     (american,) = places("American officials met in Rome.", broad=True, focus=None)[:1]
     assert (american.surface, american.country) == ("American", "US")
+
+
+def test_a_short_variant_name_of_a_foreign_place_needs_a_cue():
+    text = "Hamas leaders met Chen in Cairo on Monday."
+    assert surfaces(text) == ["Cairo"]
+    assert surfaces(text, broad=True, focus=None) == ["Cairo"]

@@ -46,7 +46,7 @@ ARTICLE_START = r"(?:al|el|ad|as|ash|az|an|ar)[-‑](?=[" + _UPPER + "])"
 CAPITALISED_WORD = re.compile(rf"(?<![^\W\d_])(?:{ARTICLE_START}|(?:[A-Z]\.){{2,}}|"
                               rf"[{_UPPER}][^\W\d_]*)")
 FIRST_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
-JOINER_RUN = re.compile(r"[ \t\-‐‑’'`]*")
+JOINER_RUN = re.compile(r"\.?[ \t\-‐‑’'`]*")  # "St. Louis": an abbreviation's period too
 WORD = re.compile(r"[^\W\d_]+")
 # Between two tokens of one name only spaces, hyphens or apostrophes may stand.
 JOINER = re.compile(r"^[ \t\-‐‑’'`]*$")
@@ -237,6 +237,9 @@ class Recognizer:
             if j > i and not self.joined(text, tokens[j - 1], tokens[j]):
                 break
             if not tokens[j].is_word:
+                if tokens[j].text == "." and j > i and tokens[j].start == tokens[j - 1].end:
+                    j += 1  # "St. Louis": an abbreviation's period stays inside the name
+                    continue
                 break
             key = fold(text[tokens[i].start:tokens[j].end])
             bare = strip_article(key)
@@ -268,6 +271,14 @@ class Recognizer:
             return None
         # Left: "Ismail Bashir", "President Salem", "Ali bin Gharbiya", "U.S. Africa Command".
         k = i - 1
+        if k >= 1 and tokens[k].text == "." and tokens[k - 1].is_word and \
+                tokens[k - 1].capitalised and tokens[k].start == tokens[k - 1].end and \
+                self.joined(text, tokens[k], tokens[i]):
+            abbreviation = tokens[k - 1]
+            if len(abbreviation.text) == 1:
+                return "initial"  # "Roy A. Nelson"
+            if abbreviation.lower in PERSON_TITLES:
+                return "person title"  # "Capt. Nelson", "Gov. Patrick", "St. Patrick"
         if k >= 0 and self.joined(text, tokens[k], tokens[i]) and tokens[k].is_word:
             left = tokens[k]
             if left.lower in PERSON_TITLES and left.capitalised:
@@ -436,7 +447,8 @@ class Recognizer:
                     self.us_adjective(text, tokens, j):
                 why = "adjective"
             if why:
-                if why in ("given name", "person title", "name connector", "after a name"):
+                if why in ("given name", "person title", "name connector", "after a name",
+                           "initial"):
                     person_words.add(key)
                 continue
             candidates = self.gazetteer.lookup(surface)

@@ -163,3 +163,10 @@ def test_a_short_variant_name_of_a_foreign_place_needs_a_cue():
     text = "Hamas leaders met Chen in Cairo on Monday."
     assert surfaces(text) == ["Cairo"]
     assert surfaces(text, broad=True, focus=None) == ["Cairo"]
+
+
+def test_abbreviated_saints_are_places_and_initials_or_titles_make_people():
+    text = ("Capt. Roy A. Nelson said the music stopped in St. Louis. Later Nelson said the "
+            "tenant had left for St. Petersburg.")
+    found = [(p.surface, p.country) for p in places(text, broad=True, focus=None)]
+    assert found == [("St. Louis", "US"), ("St. Petersburg", "RU")]

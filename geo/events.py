@@ -26,7 +26,7 @@ ACTION_PATTERNS: dict[str, str] = {
                r"|tak(?:en|ing|e) (?:full |complete )?control|retook|recaptur\w+|liberat\w+"
                r"|fell to|fell within|dr(?:o|i)ve (?:\w+ ){0,3}out|driving (?:\w+ ){0,3}out"
                r"|freeing|took over|overran|in the hands of"
-               r"|regain(?:ed|s|ing)? (?:full |complete |total )?control"
+               r"|regain(?:ed|s|ing)? (?:full |complete |total )?control|retak(?:e|es|en|ing)"
                r"|pushed (?:\w+ ){0,3}out",
     "advance": r"advanc(?:e|ed|es|ing)|push(?:ed|ing)? into|mov(?:ed|ing) into|entered"
                r"|push(?:ed|ing)? (?:\w+ )?(?:toward|towards|on)\b|push(?:es|ing)? (?:\w+ ){0,3}out"
@@ -90,13 +90,16 @@ FATALITY_RES = [
     re.compile(rf"\b{_NUMBER}\s+dead\b", re.I),
 ]
 # Words shortly before an action word that make it intended, demanded or hypothetical.
-UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|may|might|to prevent|in order to"
+UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to prevent|in order to"
                        r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
                        r"|threaten\w*|help to|calls? for|trying to|close to|capable of"
                        r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?"
                        r"|authoriz\w+|enforc\w+|risks? of|fears? of|threat of|danger of"
-                       r"|protect\w*)"
+                       r"|protect\w*|objectives?|goals?|intent\w*)"
                        r"\b[^.;]{0,40}$|(?<!able )\bto $"
+                       # denied: "denied that its forces had withdrawn"
+                       r"|\b(?:den(?:y|ies|ied)|rejected (?:claims|reports)|dismissed (?:claims|"
+                       r"reports))\b[^.;]{0,60}$"
                        # a means, not a report of its own: "backed by U.S. airstrikes"
                        r"|\b(?:backed|supported|aided|helped) by\s+(?:[\w.-]+\s+){0,2}$"
                        # a count, not an event: "the total number of airstrikes ... to 29"
@@ -252,6 +255,18 @@ def main_place(places: list[PlaceMention], focus: str | None) -> PlaceMention | 
     return next(p for p in local if p.source_id == best)
 
 
+def subsumed(chosen: dict[str, list]) -> None:
+    """Drop an action at a place where the same sentence reports a more specific one
+    ("fighting ... captured Sirte" is the capture), but keep it at other places ("advancing
+    toward Sirte after retaking Tarhuna" is an advance and a capture)."""
+    for action in list(chosen):
+        stronger = {p.source_id for other in SUBSUMED_BY.get(action, ())
+                    for p, _, _ in chosen.get(other, [])}
+        chosen[action] = [pick for pick in chosen[action] if pick[0].source_id not in stronger]
+        if not chosen[action]:
+            del chosen[action]
+
+
 def one_per_action(events: list[Event]) -> list[Event]:
     """One event per action, place and day: an article that retells its news ("seized the
     airbase" ... "today's victory" ... "captured the base") reports one capture, not three.
@@ -281,8 +296,7 @@ class EventExtractor:
             for match in pattern.finditer(sentence):
                 if not UNREAL_RE.search(sentence, 0, match.start()):
                     found.setdefault(action, []).append(match.start())
-        return [(a, o) for a, offsets in found.items()
-                if not (SUBSUMED_BY.get(a, set()) & found.keys()) for o in offsets]
+        return [(a, o) for a, offsets in found.items() for o in offsets]
 
     def candidate_places(self, text: str, start: int, places: list[PlaceMention],
                          action: str) -> list[PlaceMention]:
@@ -472,7 +486,8 @@ class EventExtractor:
             if OBJECT_BEFORE.search(sentence, 0, mention.start):
                 target = target or mention.faction
                 continue
-            if PASSIVE_RE.search(sentence, mention.end, offset):
+            if PASSIVE_RE.search(sentence, mention.end, offset) and \
+                    not re.match(r"\w+ing\b", sentence[offset:]):  # "were advancing": active
                 target = target or mention.faction
                 break
             actor = mention.faction
@@ -546,6 +561,7 @@ class EventExtractor:
                                       None) if told else None
                     targets = [told_place or self.recent_place(text, places, start) or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
+            subsumed(chosen)
             for action, picks in chosen.items():
                 keep = self.finest(text, [p for p, _, _ in picks])
                 seen: set[str] = set()

@@ -294,8 +294,11 @@ class Recognizer:
                 before = tokens[k - 2] if k >= 2 else None
                 longer = before is not None and self.name_like(before) and \
                     self.joined(text, before, head)
-                if not self.broad and (head.lower not in PLACE_HEADS or longer):
-                    return "organisation"  # "Islamic State of Iraq", "Central Bank of Libya"
+                plural = head.lower.endswith("s") and not head.lower.endswith("ss")
+                if not self.broad and not plural and (head.lower not in PLACE_HEADS or longer):
+                    # "Islamic State of Iraq", "Central Bank of Libya"; but "Residents of
+                    # Ain Zara": a plural is people, not an organisation's name
+                    return "organisation"
             if self.name_like(left) and text[left.end:tokens[i].start] in ("-", "‑"):
                 # "Amsterdam-London": two places; "Jean-Pierre", "Al-Qaeda": not a place here,
                 # but no reason to doubt the word elsewhere either.

@@ -168,3 +168,29 @@ def test_pushing_toward_a_town_is_an_advance_and_libya_dawn_is_a_faction():
         [("advance", "Ben Jawad", "ntc")]
     (capture,) = events("Libya Dawn militias captured Tripoli airport on Saturday.", "2014-08-24")
     assert capture["actor"] == "libya_dawn" and capture["date"] == "2014-08-23"
+
+
+def test_denials_and_objectives_are_not_events():
+    assert events("The LNA denied that its forces had withdrawn from Gharyan.", "2019-05-20") == []
+    assert events("GNA officials rejected claims that Haftar's forces had captured Aziziya.",
+                  "2019-05-20") == []
+    assert events("The objective is to help the GNA retake Sirte, he added.", "2016-08-02") == []
+
+
+def test_the_month_may_is_not_the_modal_may():
+    text = "In May, Islamic State fighters attacked a checkpoint near Abu Grein, killing five."
+    found = {e["action"]: e for e in events(text, "2016-07-18")}
+    assert found["attack"]["date"] == "2016-05-01" and found["attack"]["date_precision"] == "month"
+    assert found["casualties"]["fatalities"] == 5
+
+
+def test_a_capture_in_one_place_does_not_swallow_an_advance_on_another():
+    text = "The GNA said its forces were advancing toward Sirte after retaking Tarhuna on Friday."
+    found = {(e["action"], e["place"], e["actor"]) for e in events(text, "2020-06-06")}
+    assert found == {("capture", "Tarhuna", "gna"), ("advance", "Sirte", "gna")}
+
+
+def test_residents_of_a_district_are_people_and_it_is_a_place():
+    found = events("Residents of Ain Zara said they had been shelled every night since Sunday.",
+                   "2019-04-12")
+    assert [(e["action"], e["place"]) for e in found] == [("attack", "Ain Zara")]

@@ -25,6 +25,7 @@ ACTION_PATTERNS: dict[str, str] = {
     "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|took (?:full |complete )?control"
                r"|tak(?:en|ing|e) (?:full |complete )?control|retook|recaptur\w+|liberat\w+"
                r"|fell to|fell within|dr(?:o|i)ve (?:\w+ ){0,3}out|driving (?:\w+ ){0,3}out"
+               r"|driven (?:\w+ ){1,3}(?:out|from)"
                r"|freeing|took over|overran|in the hands of"
                r"|regain(?:ed|s|ing)? (?:full |complete |total )?control|retak(?:e|es|en|ing)"
                r"|pushed (?:\w+ ){0,3}out",
@@ -46,6 +47,7 @@ ACTION_PATTERNS: dict[str, str] = {
              r"|shoot at each other|vying for control|exchange(?:d)? fire",
     "attack": r"attack(?:s|ed|ing)?|assault|offensive|bomb(?:ing|ed)|suicide bomb\w*"
               r"|storm(?:ed|ing)(?! into)|ambush(?:ed|es)?|raid(?:ed|s)?|pound(?:ed|ing)"
+              r"|car bombs?|(?:roadside|suicide|truck) bombs?|bomb (?:exploded|went off)"
               r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire|rockets? (?:hit|struck|fell)"
               r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:campaign|offensive|operation)"
@@ -177,6 +179,8 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # Right after a place: where a unit comes from, not where it acts ("Misrata-based").
 BASED_RE = re.compile(r"[-‑]based\b", re.I)
+# Capture words after which the faction named is the captor, not the one attacked.
+CAPTOR_AFTER = re.compile(r"fell to|fell within|in the hands of", re.I)
 # "east of", "30 km south of": the place that follows locates another one named just before.
 REFERENCE_RE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                           r"\s+of\s+(?:the\s+)?(?:capital\s+|city\s+|town\s+)?$", re.I)
@@ -501,6 +505,8 @@ class EventExtractor:
               factions: list, claim: bool, fatalities: int | None,
               published: date | None) -> Event:
         actor, target = self.sides(sentence, offset, factions)
+        if CAPTOR_AFTER.match(sentence, offset):  # "Derna fell to the LNA": the LNA took it
+            actor, target = target, actor
         ongoing = published is not None and PROGRESSIVE_RE.search(sentence, 0, offset) and \
             re.match(r"\w+ing\b", sentence[offset:])
         day, precision, date_text = (published.isoformat(), "day", "ongoing") if ongoing \

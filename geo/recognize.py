@@ -57,6 +57,7 @@ WELL_KNOWN_POPULATION = 100_000
 # A single word of these classes is never a place name on its own ("May", "No", "Western").
 CLOSED_CLASS = FUNCTION_WORDS | MONTHS | WEEKDAYS | PLACE_MODIFIERS | PERSON_TITLES
 CUED_POPULATION = 1_000
+LIBYAN_TOWN_POPULATION = 20_000
 # A variant name this short and uncued is not taken for a foreign place (see by_another_name).
 SHORT_VARIANT = 5
 
@@ -492,7 +493,10 @@ class Recognizer:
         if population >= WELL_KNOWN_POPULATION * 5:
             return True
         if any(c.country == "LY" for c in mention.candidates):
-            return not sentence_start or mention.cue or supported
+            # A Libyan town of some size is a place even at a sentence start ("Derna, the
+            # last stronghold, fell"); a small village's name there may be any word.
+            return not sentence_start or mention.cue or supported or \
+                population >= LIBYAN_TOWN_POPULATION
         if mention.cue or supported:
             return population >= CUED_POPULATION or mention.cue
         return False

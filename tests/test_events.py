@@ -194,3 +194,20 @@ def test_residents_of_a_district_are_people_and_it_is_a_place():
     found = events("Residents of Ain Zara said they had been shelled every night since Sunday.",
                    "2019-04-12")
     assert [(e["action"], e["place"]) for e in found] == [("attack", "Ain Zara")]
+
+
+def test_a_town_that_fell_opens_the_sentence_and_the_captor_comes_after():
+    (capture,) = events("Derna, the last jihadist stronghold in the east, fell to the LNA this "
+                        "week.", "2017-07-06")
+    assert (capture["action"], capture["place"], capture["actor"]) == ("capture", "Derna", "lna")
+    assert capture["date_precision"] == "week"
+
+
+def test_car_bombs_are_attacks_and_driving_a_side_from_a_town_is_a_capture():
+    found = {e["action"] for e in events("A car bomb exploded at a checkpoint in Sirte on "
+                                         "Sunday, killing two GNA fighters.", "2016-08-22")}
+    assert found == {"attack", "casualties"}
+    (capture,) = events("Pro-government forces said on Tuesday they had driven Islamic State "
+                        "from its last positions in Sirte.", "2016-12-06")
+    assert (capture["action"], capture["place"], capture["target"]) == \
+        ("capture", "Sirte", "islamic_state")

@@ -18,6 +18,9 @@ MONTHS = {name: number for number, names in enumerate([
 WEEKDAYS = {name: number for number, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
          r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -33,6 +36,9 @@ _PATTERN_TEXT = [
     ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("month_day", rf"\b{_MONTH}\s+{_DAY}\b{_NO_YEAR}"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_NO_YEAR}"),
+    ("ago", r"\b(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b"),
+    ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
     ("weekday", rf"\b{_WEEKDAY}(?:'s|’s)?\b"),
     ("yesterday", r"\b(?:yesterday|last night)\b"),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today)\b"),
@@ -98,6 +104,20 @@ def resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, str
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
         return published - timedelta(days=back), "day"
+    if kind == "last_weekday":  # "last Friday" in a Friday article: a week before
+        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7 or 7
+        return published - timedelta(days=back), "day"
+    if kind == "ago":
+        count = COUNT_WORDS.get(groups["count"].lower()) or int(groups["count"])
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "day":
+            return published - timedelta(days=count), "day"
+        if unit == "week":
+            return published - timedelta(days=7 * count), "week"
+        if unit == "month":
+            months = published.year * 12 + published.month - 1 - count
+            return date(months // 12, months % 12 + 1, 1), "month"
+        return date(published.year - count, 1, 1), "year"
     if kind == "yesterday":
         return published - timedelta(days=1), "day"
     if kind == "today":

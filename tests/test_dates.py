@@ -51,3 +51,16 @@ def test_dateline_gives_the_publication_date():
     assert dateline_date("Thursday, 09 June 2016\n\nFighting in Sirte.") == date(2016, 6, 9)
     assert dateline_date("WASHINGTON, Aug. 4, 2016 — U.S. forces") == date(2016, 8, 4)
     assert dateline_date("No date here, only Tuesday.") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("two days ago", (date(2016, 8, 2), "day")),
+    ("10 days ago", (date(2016, 7, 25), "day")),
+    ("three weeks ago", (date(2016, 7, 14), "week")),
+    ("six months ago", (date(2016, 2, 1), "month")),
+    ("a year ago", (date(2015, 1, 1), "year")),
+    ("last Thursday", (date(2016, 7, 28), "day")),  # not the article's own Thursday
+    ("last Monday", (date(2016, 8, 1), "day")),
+])
+def test_counted_back_and_last_weekdays(text, expected):
+    assert one(text) == expected

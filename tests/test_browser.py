@@ -182,6 +182,9 @@ def test_an_uploaded_article_adds_its_pin_and_a_hostile_one_runs_nothing(page, s
     before = markers(map_frame)
     page.get_by_role("tab", name="Add articles").click()
     page.locator("input[type=file]").set_input_files([str(article), str(binary)])
+    for name in (article.name, binary.name):  # uploaded before the button is pressed
+        page.get_by_text(name, exact=True).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # and the rerun the upload triggers has finished
     page.get_by_role("button", name="Add to the map").click()
     page.get_by_text("Added 1").wait_for(timeout=60_000)
     page.get_by_text("binary data (NUL bytes)", exact=False).first.wait_for(timeout=30_000)

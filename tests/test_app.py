@@ -109,3 +109,14 @@ def test_only_the_open_tab_is_built_and_the_chart_tab_shows_events_per_day():
     app.run()
     assert not app.get("vega_lite_chart")
     assert len(app.get("download_button")) == 4
+
+
+@pytest.mark.parametrize("tab", ["Events per day", "Export", "Add articles", "Unplaced names",
+                                 "About"])
+def test_every_tab_opens_on_a_selected_place(tab):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["place"] = "gn:2210554"
+    app.session_state["tab"] = tab
+    app.run()
+    assert not app.exception
+    assert app.subheader[0].value == "Sirte"

@@ -21,6 +21,10 @@ FOCUS_DOC_BONUS = 2.0      # ... more when the document is about the focus regio
 COUNTRY_IN_DOC_BONUS = 2.5  # the document names the candidate's country
 NEAR_BONUS = 2.5           # the candidate lies near places the document names unambiguously
 QUALIFIER_BONUS = 8.0      # "Paris, Texas": the next name contains this candidate
+# "Aleppo", "Raqqa": a province named after its city means the city unless qualified
+# ("Aleppo province" is its own name in the gazetteer).
+NAMESAKE_REGION_PENALTY = 2.0
+SETTLEMENTS = frozenset({"city", "town", "village"})
 TEMPERATURE = 1.2
 # How often the top candidate of each kind is right when nothing else competes (measured on
 # GeoWebNews, LGL and the Libya gold): a name with one candidate can still be a place the
@@ -68,7 +72,10 @@ class Resolver:
         qualifiers = self.qualifiers(text, mentions, by_key)
         chosen: dict[str, Resolution] = {}
         for key, candidates in by_key.items():
+            capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
             scores = [self.score(c, anchors, countries, focus_share, qualifiers.get(key))
+                      - (NAMESAKE_REGION_PENALTY if c.kind == "admin1" and
+                         (c.country, c.admin1) in capitals else 0.0)
                       for c in candidates]
             chosen[key] = self.decide(candidates, scores)
         return [chosen[m.key] for m in mentions]

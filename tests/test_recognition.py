@@ -170,3 +170,10 @@ def test_abbreviated_saints_are_places_and_initials_or_titles_make_people():
             "tenant had left for St. Petersburg.")
     found = [(p.surface, p.country) for p in places(text, broad=True, focus=None)]
     assert found == [("St. Louis", "US"), ("St. Petersburg", "RU")]
+
+
+def test_a_city_beats_the_province_named_after_it():
+    found = {p.surface: p for p in places("Fighters from Aleppo and Raqqa reached Sirte.")}
+    assert found["Aleppo"].kind == "city" and found["Aleppo"].name == "Aleppo"
+    assert found["Raqqa"].kind == "city" and found["Raqqa"].country == "SY"
+    assert any(a.kind == "admin1" for a in found["Aleppo"].alternatives)

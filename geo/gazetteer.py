@@ -53,6 +53,11 @@ class Entry:
         return "city"
 
 
+# Letters of scholarly Arabic and Persian transliteration ("Al Fallūjah", "Ḩalab"): news
+# writes these names without them. Other accents (Zürich, São Paulo, Kraków) are kept.
+TRANSLITERATION_MARKS = frozenset("āēīōūĀĒĪŌŪḩḥḤḨşṣŞṢţṭŢṬẓẒḍḌ‘’ʿʾ")
+
+
 def plain_latin(name: str) -> str:
     """A Libyan name as news spells it: GeoNames' scholarly marks dropped ("Tājūrā’" ->
     "Tajura", "Al Aşābi‘ah" -> "Al Asabiah"); names in Arabic script are left alone."""
@@ -94,7 +99,8 @@ class Gazetteer:
             if parent is not None:
                 up = self._rows[parent].split("\t")
                 borrows = (up[4], up[5]) == (f[4], f[5])
-            name = plain_latin(f[1]) if f[2] == "LY" else f[1]
+            name = plain_latin(f[1]) if f[2] == "LY" or \
+                any(ch in TRANSLITERATION_MARKS for ch in f[1]) else f[1]
             entry = Entry(row, f[0], name, f[2], f[3], float(f[4]), float(f[5]), f[6],
                           int(f[7] or 0), parent, int(f[9] or 0), borrows)
             self._entries[row] = entry

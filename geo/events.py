@@ -18,7 +18,7 @@ from geo.dates import DateMention, find_dates
 from geo.extract import PlaceMention
 from geo.factions import FactionLexicon, load_lexicon
 from geo.resolve import distance_km
-from geo.text import sentence_spans
+from geo.text import listed_together, sentence_spans
 
 # Action words, as regular expressions over a sentence. Order is the order of output.
 ACTION_PATTERNS: dict[str, str] = {
@@ -115,8 +115,6 @@ DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
 # After a place: it names who speaks, not where something happens ("the Pentagon said").
 SPEAKER_RE = re.compile(r"^\W{0,3}(?:press|spokes\w+|officials?|said|says|told|statement"
                         r"|announced)\b", re.I)
-# Places joined into one list ("Ajdabiya, Misrata, and Zawiya") share an action.
-LIST_JOINER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 # Actions read from the article's main place when the sentence names none: these need an
 # actor the lexicon knows, a date or a death toll, so "the missions continued" makes none.
 CONTEXT_ACTIONS = frozenset({"capture", "advance", "retreat", "airstrike", "clash", "attack",
@@ -167,6 +165,8 @@ CLAUSE_BREAK = re.compile(r";|,\s+(?:although|while|but|adding|whereas)\b|\s+but
 # opening subordinate clause keeps its date to itself.
 INTRODUCTORY_CLAUSE = re.compile(r"(?:since|after|before|when|while|although|though|once)\b"
                                  r"[^,;]{0,150},", re.I)
+# An action word in -ing: with "is/are" going on now; after "were" active, not passive.
+GERUND = re.compile(r"\w+ing\b")
 # "are retreating", "is advancing": going on as the article is written, whatever dates
 # other clauses give ("retreating ... following coalition attacks over the weekend").
 PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|reportedly|already)\s+)?$",
@@ -409,7 +409,7 @@ class EventExtractor:
             k = at
             while 0 <= k + step < len(ordered):
                 a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.start)
-                if not LIST_JOINER.match(text[a.end:b.start]):
+                if not listed_together(text, a.end, b.start):  # share one action
                     break
                 group.append(ordered[k + step])
                 k += step
@@ -435,7 +435,7 @@ class EventExtractor:
         side by side ("the oil ports of Ras Lanuf and Es Sider": two places taken)."""
         def listed(a: PlaceMention, b: PlaceMention) -> bool:
             first, second = sorted((a, b), key=lambda p: p.start)
-            return bool(LIST_JOINER.match(text[first.end:second.start]))
+            return listed_together(text, first.end, second.start)
         return [p for p in places
                 if not any(self.inside(q, p) and not listed(q, p) for q in places)]
 
@@ -491,7 +491,7 @@ class EventExtractor:
                 target = target or mention.faction
                 continue
             if PASSIVE_RE.search(sentence, mention.end, offset) and \
-                    not re.match(r"\w+ing\b", sentence[offset:]):  # "were advancing": active
+                    not GERUND.match(sentence, offset):  # "were advancing": active
                 target = target or mention.faction
                 break
             actor = mention.faction
@@ -508,7 +508,7 @@ class EventExtractor:
         if CAPTOR_AFTER.match(sentence, offset):  # "Derna fell to the LNA": the LNA took it
             actor, target = target, actor
         ongoing = published is not None and PROGRESSIVE_RE.search(sentence, 0, offset) and \
-            re.match(r"\w+ing\b", sentence[offset:])
+            GERUND.match(sentence, offset)
         day, precision, date_text = (published.isoformat(), "day", "ongoing") if ongoing \
             else self.date_for(sentence, dates, offset, published)
         if date_text == "published" and DESCRIBING_RE.search(sentence, 0, offset):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.text import fold, strip_article
+from geo.text import APOSTROPHES, fold, is_arabic, strip_article
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -55,17 +55,18 @@ class Entry:
 
 # Letters of scholarly Arabic and Persian transliteration ("Al Fallūjah", "Ḩalab"): news
 # writes these names without them. Other accents (Zürich, São Paulo, Kraków) are kept.
+MARK_APOSTROPHES = frozenset(APOSTROPHES) - {"'"}  # ayn and hamza signs; a plain ' stays
 TRANSLITERATION_MARKS = frozenset("āēīōūĀĒĪŌŪḩḥḤḨşṣŞṢţṭŢṬẓẒḍḌ‘’ʿʾ")
 
 
 def plain_latin(name: str) -> str:
     """A Libyan name as news spells it: GeoNames' scholarly marks dropped ("Tājūrā’" ->
     "Tajura", "Al Aşābi‘ah" -> "Al Asabiah"); names in Arabic script are left alone."""
-    if name.isascii() or any("\u0600" <= ch <= "\u06ff" for ch in name):
+    if name.isascii() or is_arabic(name):
         return name
     letters = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in letters
-                   if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`´")
+                   if not unicodedata.combining(ch) and ch not in MARK_APOSTROPHES)
 
 
 class Gazetteer:

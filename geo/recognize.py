@@ -29,7 +29,7 @@ from geo.lexicon import (
     US_VERBS,
     WEEKDAYS,
 )
-from geo.text import fold, strip_article
+from geo.text import fold, listed_together, strip_article
 
 # Hyphens and apostrophes are not tokens: they join the words around them ("al-Watiya").
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+(?:[.,]\d+)*|[^\s\-‐‑’'`]", re.UNICODE)
@@ -50,8 +50,6 @@ JOINER_RUN = re.compile(r"\.?[ \t\-‐‑’'`]*")  # "St. Louis": an abbreviati
 WORD = re.compile(r"[^\W\d_]+")
 # Between two tokens of one name only spaces, hyphens or apostrophes may stand.
 JOINER = re.compile(r"^[ \t\-‐‑’'`]*$")
-# Between two names of one list: "Zintan and Nalut", "Zawiya, Sabratha".
-LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A foreign place this populous is known well enough to need no cue.
 WELL_KNOWN_POPULATION = 100_000
 # A single word of these classes is never a place name on its own ("May", "No", "Western").
@@ -528,8 +526,7 @@ class Recognizer:
         listed = [False] * len(candidates)
         for k in range(len(candidates) - 1):
             first, second = candidates[k], candidates[k + 1]
-            gap = LIST_GAP.match(text, first.end, second.start)
-            if gap and gap.end() == second.start:
+            if listed_together(text, first.end, second.start):
                 listed[k] = listed[k] or alone[k + 1]
                 listed[k + 1] = listed[k + 1] or alone[k]
         return [m for m, ok, support in zip(candidates, alone, listed, strict=True)

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-_APOSTROPHES = "'’‘`ʿʾ´"
+APOSTROPHES = "'’‘`ʿʾ´"
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                               "ـ": None, "\u200f": None, "\u200e": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
@@ -40,7 +40,7 @@ def fold_unicode(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_ARABIC_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
-    for ch in _APOSTROPHES:
+    for ch in APOSTROPHES:
         text = text.replace(ch, "")
     return _SEPARATORS.sub(" ", text).strip(" .,")
 
@@ -49,6 +49,15 @@ def fold_unicode(name: str) -> str:
 def strip_article(key: str) -> str:
     """The folded key without a leading Arabic article ("al watiya" -> "watiya")."""
     return ARTICLE.sub("", key, count=1)
+
+
+# Between two names of one list: "Zintan and Nalut", "Ajdabiya, Misrata, and Zawiya".
+LIST_JOINER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_together(text: str, end: int, start: int) -> bool:
+    """Is text[end:start], between two names, nothing but a list separator?"""
+    return LIST_JOINER.fullmatch(text, end, start) is not None
 
 
 def is_arabic(text: str) -> bool:

@@ -45,6 +45,19 @@ def fold_unicode(name: str) -> str:
     return _SEPARATORS.sub(" ", text).strip(" .,")
 
 
+_FINAL_AH = re.compile(r"ah\b")
+_INITIAL_Q = re.compile(r"\bq")
+
+
+def spelling_variants(key: str) -> set[str]:
+    """Other ways news transliterates a folded Arabic place name: a final -ah written -a
+    ("Jufrah" -> "Jufra", "Awjilah" -> "Awjila") and an initial q written g ("Qarabulli" ->
+    "Garabulli"). The gazetteer build indexes Libyan names under these too."""
+    variants = {_FINAL_AH.sub("a", key), _INITIAL_Q.sub("g", key)}
+    variants.add(_INITIAL_Q.sub("g", _FINAL_AH.sub("a", key)))
+    return variants - {key}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def strip_article(key: str) -> str:
     """The folded key without a leading Arabic article ("al watiya" -> "watiya")."""

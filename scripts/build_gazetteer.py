@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.resolve import distance_km  # noqa: E402
-from geo.text import fold, strip_article  # noqa: E402  (the runtime's own normalisation, so keys agree)
+from geo.text import fold, spelling_variants, strip_article  # noqa: E402  (the runtime's own normalisation, so keys agree)
 
 csv.field_size_limit(10**8)
 
@@ -394,6 +394,7 @@ class Builder:
             keys = {fold(n) for n in place.names}
             if place.country == "LY":
                 keys |= {strip_article(k) for k in keys}
+                keys |= {v for k in keys for v in spelling_variants(k)}
             for key in sorted(keys):
                 if key and "\t" not in key:
                     index[key].append(row_number)

@@ -183,3 +183,9 @@ def test_a_city_beats_the_province_named_after_it():
     assert found["Aleppo"].kind == "city" and found["Aleppo"].name == "Aleppo"
     assert found["Raqqa"].kind == "city" and found["Raqqa"].country == "SY"
     assert any(a.kind == "admin1" for a in found["Aleppo"].alternatives)
+
+
+@pytest.mark.parametrize("written", ["Jufra", "Awjila", "Garabulli", "Sokna"])
+def test_libyan_places_in_their_news_spellings(written):
+    p = only(f"Fighting was reported in {written}, Libya, on Monday.", written)
+    assert p.country == "LY"

@@ -16,3 +16,12 @@ def test_accents_arabic_variants_and_articles_fold_together():
     assert fold("Ţarābulus") == fold("Tarabulus") == "tarabulus"
     assert fold("مصراتة") == fold("مصراته")
     assert strip_article(fold("al-Watiya")) == fold("Watiya")
+
+
+def test_spelling_variants_of_arabic_transliterations():
+    from geo.text import spelling_variants
+
+    assert spelling_variants("al jufrah") == {"al jufra"}
+    assert spelling_variants("qasr al qarabulli") == {"gasr al garabulli"}
+    assert spelling_variants("qasr bin ghashir") == {"gasr bin ghashir"}
+    assert spelling_variants("tripoli") == set()

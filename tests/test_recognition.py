@@ -189,3 +189,11 @@ def test_a_city_beats_the_province_named_after_it():
 def test_libyan_places_in_their_news_spellings(written):
     p = only(f"Fighting was reported in {written}, Libya, on Monday.", written)
     assert p.country == "LY"
+
+
+def test_benghazi_and_tripoli_districts_of_war_reporting_take_their_citys_point():
+    found = {p.surface: p for p in places("Clashes hit the Laithi and Bouatni districts of "
+                                          "Benghazi and Souq al-Juma in Tripoli.")}
+    assert set(found) == {"Laithi", "Bouatni", "Benghazi", "Souq al-Juma", "Tripoli"}
+    assert found["Laithi"].lat == found["Benghazi"].lat and found["Laithi"].precision == "city"
+    assert found["Souq al-Juma"].lat == found["Tripoli"].lat

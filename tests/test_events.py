@@ -8,6 +8,11 @@ def events(text, published="2016-08-04"):
     return extract(text, published).events
 
 
+def of_action(action, text, published="2016-08-04"):
+    """The events of one kind that `text` reports."""
+    return [e for e in events(text, published) if e["action"] == action]
+
+
 def test_capture_claim_with_actor_and_date():
     found = events("Forces loyal to General Khalifa Haftar said Monday they had captured Sirte.",
                    "2020-01-06")
@@ -44,7 +49,7 @@ def test_hypothetical_negated_and_purpose_actions_are_not_events():
 def test_sentence_without_a_place_takes_the_articles_town():
     text = ("Heavy fighting was reported in Sirte. Sirte is the IS stronghold.\n\n"
             "Warplanes also attacked IS-held positions.")
-    found = [e for e in events(text) if e["action"] == "airstrike"]
+    found = of_action("airstrike", text)
     assert found and found[0]["place"] == "Sirte" and found[0]["place_from_context"]
 
 
@@ -72,7 +77,7 @@ def test_an_opening_subordinate_clause_keeps_its_date():
 def test_a_placeless_toll_refers_back_to_the_last_reported_violence():
     text = ("Clashes broke out in Derna on Monday. Many residents moved to Benghazi. "
             "The fighting killed 12 people, officials said.")
-    (toll,) = [e for e in events(text, "2018-05-31") if e["action"] == "casualties"]
+    (toll,) = of_action("casualties", text, "2018-05-31")
     assert toll["place"] == "Derna" and toll["place_from_context"]
     assert toll["fatalities"] == 12
 
@@ -80,7 +85,7 @@ def test_a_placeless_toll_refers_back_to_the_last_reported_violence():
 def test_a_retold_capture_is_one_event_and_the_retelling_names_the_actor():
     text = ("Forces have seized the town of Gharyan, officials said on Tuesday. "
             "LNA forces captured Gharyan after heavy losses, a spokesman said on Tuesday.")
-    captures = [e for e in events(text, "2019-04-03") if e["action"] == "capture"]
+    captures = of_action("capture", text, "2019-04-03")
     assert len(captures) == 1
     assert captures[0]["place"] == "Gharyan" and captures[0]["actor"] == "lna"
 
@@ -88,21 +93,21 @@ def test_a_retold_capture_is_one_event_and_the_retelling_names_the_actor():
 def test_an_action_in_progress_is_dated_to_publication_not_to_its_cause():
     text = ("Forces loyal to Moammar Gadhafi are retreating from Ajdabiya following "
             "coalition strikes over the weekend, a general said today.")
-    (retreat,) = [e for e in events(text, "2011-03-21") if e["action"] == "retreat"]
+    (retreat,) = of_action("retreat", text, "2011-03-21")
     assert retreat["date"] == "2011-03-21" and retreat["place"] == "Ajdabiya"
 
 
 def test_a_toll_for_the_airstrike_told_before_takes_its_date():
     text = ("On Sept. 26, U.S. forces conducted an airstrike in Murzuq, Libya. "
             "It is assessed the airstrike killed eleven terrorists.")
-    (toll,) = [e for e in events(text, "2019-09-28") if e["action"] == "casualties"]
+    (toll,) = of_action("casualties", text, "2019-09-28")
     assert toll["place"] in ("Murzuq", "Murzuk") and toll["date"] == "2019-09-26"
     assert toll["fatalities"] == 11
 
 
 def test_who_clauses_describe_people_and_give_no_date():
     text = "The strikes targeted individuals who fled to desert camps from Sirte."
-    (retreat,) = [e for e in events(text, "2017-01-19") if e["action"] == "retreat"]
+    (retreat,) = of_action("retreat", text, "2017-01-19")
     assert retreat["place"] == "Sirte" and retreat["date"] is None
 
 
@@ -118,19 +123,19 @@ def test_history_and_fighting_abroad_do_not_land_on_the_articles_town():
 def test_a_neighbourhood_named_with_its_town_is_the_events_place():
     text = ("Yesterday's airstrike on a tank in the southwestern Sirte neighborhood of "
             "al-Dular removed a menacing problem, Davis said.")
-    (strike,) = [e for e in events(text, "2016-08-02") if e["action"] == "airstrike"]
+    (strike,) = of_action("airstrike", text, "2016-08-02")
     assert strike["place"] == "al-Dular" and strike["date"] == "2016-08-01"
 
 
 def test_a_weekday_after_a_reported_action_dates_it_even_in_reported_speech():
     text = "Davis said one of the tanks struck Monday had been a problem in Sirte."
-    (strike,) = [e for e in events(text, "2016-08-02") if e["action"] == "airstrike"]
+    (strike,) = of_action("airstrike", text, "2016-08-02")
     assert strike["date"] == "2016-08-01"
 
 
 def test_places_listed_together_are_each_taken_even_when_near_each_other():
     text = "The Libyan National Army seized the oil ports of Ras Lanuf and Es Sider on Sunday."
-    captures = {e["place"] for e in events(text, "2016-09-12") if e["action"] == "capture"}
+    captures = {e["place"] for e in of_action("capture", text, "2016-09-12")}
     assert captures == {"Ras Lanuf", "Es Sider"}
 
 
@@ -152,7 +157,7 @@ def test_storming_into_a_town_is_an_advance_by_the_named_side():
 def test_regaining_control_is_a_capture_by_the_recognised_government():
     text = ("Libya's internationally recognised government said on Thursday it had regained "
             "full control of Tripoli after pushing out Haftar's forces.")
-    (capture,) = [e for e in events(text, "2020-06-04") if e["action"] == "capture"]
+    (capture,) = of_action("capture", text, "2020-06-04")
     assert (capture["place"], capture["actor"], capture["claim"]) == ("Tripoli", "gna", True)
 
 

@@ -133,11 +133,11 @@ class ControlModel:
         self._apply_correction(state, as_of)
         return state
 
-    def geometry(self, as_of: date, states: list[PlaceState]) -> tuple[dict, list]:
-        """Areas by faction and the front lines between them on `as_of` (from `states`,
-        the model's states on that date), memoised like the states."""
+    def geometry(self, as_of: date) -> tuple[dict, list]:
+        """Areas by faction and the front lines between them on `as_of`, memoised like the
+        states they are drawn from."""
         if as_of not in self._geometry_by_date:
-            area_map = areas(states)
+            area_map = areas(self.states(as_of))
             self._geometry_by_date[as_of] = (area_map, front_lines(area_map))
         return self._geometry_by_date[as_of]
 
@@ -287,7 +287,7 @@ def feature_collection(model: ControlModel, as_of: date, events: list[dict],
     """Place states, areas, front lines and advances as one GeoJSON FeatureCollection
     (`states`: model.states(as_of), when the caller has them already)."""
     states = model.states(as_of) if states is None else states
-    area_map, fronts = model.geometry(as_of, states)
+    area_map, fronts = model.geometry(as_of)
     features = []
     for state in states:
         features.append({"type": "Feature", "geometry": mapping(Point(state.lon, state.lat)),

@@ -41,10 +41,13 @@ WINDOW_AFTER_TOKENS = 3
 # Where a name may start: a capitalised word, an abbreviation such as "U.S.", or a
 # lower-case Arabic article glued to a capitalised word ("al-Watiya"). Only these places
 # are looked at, so the cost grows with the capitals of a text, not with its length.
+# The patterns open with a plain character class so the regex engine can skip ahead to
+# candidates; "not inside a word" is tested afterwards (a look-behind first, or an
+# alternation, made the engine try every position: four times slower, measured).
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-ARTICLE_START = r"(?:al|el|ad|as|ash|az|an|ar)[-‑](?=[" + _UPPER + "])"
-CAPITALISED_WORD = re.compile(rf"(?<![^\W\d_])(?:{ARTICLE_START}|(?:[A-Z]\.){{2,}}|"
-                              rf"[{_UPPER}][^\W\d_]*)")
+CAPITALISED_WORD = re.compile(rf"[{_UPPER}](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W\d_]*)")
+ARTICLE_HYPHEN = re.compile(rf"[-‑](?=[{_UPPER}])")
+GLUED_ARTICLES = ("al", "el", "ad", "as", "ash", "az", "an", "ar")
 FIRST_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 JOINER_RUN = re.compile(r"\.?[ \t\-‐‑’'`]*")  # "St. Louis": an abbreviation's period too
 WORD = re.compile(r"[^\W\d_]+")
@@ -121,6 +124,21 @@ def tokenize(text: str, start: int = 0, until: int | None = None,
     return tokens
 
 
+def name_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of every capitalised word and every glued article ("al-"), in order."""
+    starts = [(m.start(), m.group()) for m in CAPITALISED_WORD.finditer(text)
+              if not (m.start() and text[m.start() - 1].isalpha())]
+    articles = []
+    for hyphen in ARTICLE_HYPHEN.finditer(text):
+        end = hyphen.start()
+        for article in GLUED_ARTICLES:
+            start = end - len(article)
+            if text.startswith(article, start) and \
+                    not (start and text[start - 1].isalpha()):
+                articles.append((start, text[start:end + 1]))
+    return sorted(starts + articles) if articles else starts
+
+
 def window_start(text: str, position: int) -> int:
     """Where to start tokenising so the tokens just before `position` see their own context.
 
@@ -159,12 +177,18 @@ _LANDMARK_HEAD = r"(?:checkpoint|roundabout|bridge|junction|square|crossroads|ca
 # only then is the name read around it. Leading with the name instead ("Sirte, 30 km
 # east") made the regex engine try a name at every capital of every text (measured: 70% of
 # recognition time in bench_extract).
+# Each pattern also lists literals one of which its cue contains: a text with none of them
+# skips the pattern (plain substring tests; the cue scans alone took a tenth of extraction).
 LIKELY_PLACE_RES = [
-    (re.compile(_KIND_OF),
+    (("town of", "village of", "city of", "district of", "neighborhood of",
+      "neighbourhood of", "oasis of", "port of", "suburb of", "area of", "region of"),
+     re.compile(_KIND_OF),
      re.compile(rf"{_KIND_OF}(?P<name>{_NAME})")),
-    (re.compile(r"km|kilomet|miles"),  # literals: a digit-led cue is tried at every digit
+    (("km", "kilomet", "miles"),
+     re.compile(r"km|kilomet|miles"),  # literals: a digit-led cue is tried at every digit
      re.compile(rf"(?P<name>{_NAME}),?\s+(?:about |some |around |roughly )?{_DISTANCE}")),
-    (re.compile(rf"\s{_LANDMARK_HEAD}"),
+    (("checkpoint", "roundabout", "bridge", "junction", "square", "crossroads", "camp"),
+     re.compile(rf"\s{_LANDMARK_HEAD}"),
      re.compile(rf"\b(?:in|near|outside|into|toward|towards|at)\s+(?P<name>{_NAME})\s+"
                 rf"{_LANDMARK_HEAD}")),
 ]
@@ -175,7 +199,9 @@ LIKELY_LOOKBACK = 80
 def likely_places(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Spans that read as place names but overlap no recognised toponym."""
     found: dict[int, tuple[int, int, str]] = {}
-    for cue, pattern in LIKELY_PLACE_RES:
+    for literals, cue, pattern in LIKELY_PLACE_RES:
+        if not any(literal in text for literal in literals):
+            continue
         for hit in cue.finditer(text):
             begin = max(0, hit.start() - LIKELY_LOOKBACK)
             for match in pattern.finditer(text, begin, min(len(text), hit.end() + 60)):
@@ -207,47 +233,18 @@ def occurs_in_lower_case(text: str, word: str, seen: dict[str, bool]) -> bool:
     return seen[word]
 
 
+CONTINUES, NOT_SEEN = object(), object()  # markers of Recognizer.single_word_name
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer, broad: bool = False) -> None:
         self.gazetteer = gazetteer
         self.broad = broad
+        self._single_words: dict[str, str | None | object] = {}
 
     # -- candidate spans ----------------------------------------------------------------
     def joined(self, text: str, left: Token, right: Token) -> bool:
         return bool(JOINER.match(text[left.end:right.start]))
-
-    def can_start(self, token: Token, tokens: list[Token], text: str) -> bool:
-        if not token.is_word:
-            return False
-        if token.capitalised:
-            return True
-        # "al-Watiya", "el-Sider": a lower-case Arabic article glued to a capitalised name.
-        nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
-        return token.lower in ("al", "el", "ad", "as", "ash", "az", "an", "ar") and \
-            nxt is not None and nxt.is_word and nxt.capitalised and \
-            text[token.end:nxt.start] in ("-", "‑")
-
-    def longest_name(self, text: str, tokens: list[Token], i: int) -> tuple[int, str] | None:
-        """The last token index and key of the longest gazetteer name starting at i."""
-        best = None
-        has, continues = self.gazetteer.has_key, self.gazetteer.continues
-        j = i
-        while j < len(tokens) and j - i < MAX_NAME_TOKENS:
-            if j > i and not self.joined(text, tokens[j - 1], tokens[j]):
-                break
-            if not tokens[j].is_word:
-                if tokens[j].text == "." and j > i and tokens[j].start == tokens[j - 1].end:
-                    j += 1  # "St. Louis": an abbreviation's period stays inside the name
-                    continue
-                break
-            key = fold(text[tokens[i].start:tokens[j].end])
-            bare = strip_article(key)
-            if has(key) or (bare != key and has(bare)):
-                best = (j, key)
-            if not (continues(key) or (bare != key and continues(bare))):
-                break
-            j += 1
-        return best
 
     # -- the judgement of one span -----------------------------------------------------
     def is_acronym(self, surface: str, key: str) -> bool:
@@ -363,31 +360,52 @@ class Recognizer:
             return False
         return not (article and nxt.lower in US_VERBS)
 
-    def words_in_name(self, text: str, position: int) -> int:
-        """Cheap test before tokenising: how many words the longest name (or, broad, a
-        demonym) starting here has; 0 for none.
+    def name_at(self, text: str, position: int) -> tuple[int, int, str] | None:
+        """(words, end offset, folded key) of the longest gazetteer name starting here.
 
-        The same walk as longest_name, on the raw string: words joined by spaces, hyphens
-        or apostrophes, extended while some gazetteer name still continues them.
+        Walks the raw string: words joined by spaces, hyphens or apostrophes (or an
+        abbreviation's period, "St. Louis"), extended while some gazetteer name still
+        continues them. A single closed-class word ("May", "Western") is no name.
         """
         has, continues = self.gazetteer.has_key, self.gazetteer.continues
         word = FIRST_WORD.match(text, position)
         if word is None:
-            return 0
-        longest = 1 if self.broad and self.gazetteer.demonym_country(word.group()) else 0
+            return None
+        single = self.single_word_name(word.group())
+        if single is not CONTINUES:
+            return None if single is None else (1, word.end(), single)
+        best = None
         single_closed = word.group().lower().rstrip(".") in CLOSED_CLASS
         for count in range(1, MAX_NAME_TOKENS + 1):
             key = fold(text[position:word.end()])
             bare = strip_article(key)
             if (has(key) or (bare != key and has(bare))) and not (count == 1 and single_closed):
-                longest = count
+                best = (count, word.end(), key)
             if not (continues(key) or (bare != key and continues(bare))):
                 break
             gap = JOINER_RUN.match(text, word.end())
             word = FIRST_WORD.match(text, gap.end())
             if word is None or word.start() == gap.start():
                 break
-        return longest
+        return best
+
+    def single_word_name(self, word: str) -> str | None | object:
+        """The key of `word` as a one-word name, None when it is none, or CONTINUES when a
+        longer name may start with it: memoised, as most words recur in a document."""
+        verdict = self._single_words.get(word, NOT_SEEN)
+        if verdict is NOT_SEEN:
+            key = fold(word)
+            bare = strip_article(key)
+            continues = self.gazetteer.continues
+            if continues(key) or (bare != key and continues(bare)):
+                verdict = CONTINUES
+            elif (self.gazetteer.has_key(key) or (bare != key and self.gazetteer.has_key(bare))) \
+                    and word.lower().rstrip(".") not in CLOSED_CLASS:
+                verdict = key
+            else:
+                verdict = None
+            self._single_words[word] = verdict
+        return verdict
 
     def openers(self, words: set[str]) -> set[str]:
         """Which of a text's distinct capitalised words can open a name or a demonym.
@@ -405,40 +423,39 @@ class Recognizer:
         mentions: list[Mention] = []
         person_words: set[str] = set()
         resume = 0
-        starts = list(CAPITALISED_WORD.finditer(text))
-        openers = self.openers({m.group() for m in starts})
-        for start in starts:
-            position = start.start()
-            if position < resume or start.group() not in openers:
+        starts = name_starts(text)
+        openers = self.openers({word for _, word in starts})
+        for position, word in starts:
+            if position < resume or word not in openers:
                 continue
-            length = self.words_in_name(text, position)
-            if not length:
+            demonym = self.broad and self.gazetteer.demonym_country(word) is not None
+            name = self.name_at(text, position)
+            if name is None and not demonym:
                 continue
-            tokens = tokenize(text, window_start(text, position), position,
-                              length + WINDOW_AFTER_TOKENS)
-            i = next((k for k, t in enumerate(tokens) if t.start >= position), None)
-            if i is None or tokens[i].start != position:
-                continue  # inside an abbreviation token such as "U.N."
+            if name is not None and not demonym and \
+                    self.is_acronym(text[position:name[1]], name[2]):
+                resume = name[1]
+                continue
+            # The name's tokens and a few either side: the context every judgement reads.
+            end = name[1] if name else position + len(word)
+            tokens = tokenize(text, window_start(text, position), end, WINDOW_AFTER_TOKENS - 1)
+            i = next(k for k, t in enumerate(tokens) if t.start >= position)
             token = tokens[i]
-            if not self.can_start(token, tokens, text):
+            if token.start != position:
+                continue  # inside an abbreviation token such as "U.N."
+            if demonym and token.capitalised:
+                mentions.append(self.demonym(text, tokens, i))
+                resume = token.end
                 continue
-            if self.broad and token.capitalised:
-                mention = self.demonym(text, tokens, i)
-                if mention:
-                    mentions.append(mention)
-                    resume = token.end
-                    continue
-            found = self.longest_name(text, tokens, i)
-            if found is None:
+            if name is None:
                 continue
-            j, key = found
-            resume = tokens[j].end
-            if j == i and (token.lower in CLOSED_CLASS):
-                continue
-            surface = text[token.start:tokens[j].end]
+            _, end, key = name
+            j = next(k for k in range(i, len(tokens)) if tokens[k].end >= end)
+            resume = end
+            surface = text[position:end]
             if self.is_acronym(surface, key):
                 continue
-            in_headline = text.rfind("\n", 0, token.start) + 1 in line_starts
+            in_headline = text.rfind("\n", 0, position) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
             if why == "after a name" and \
                     occurs_in_lower_case(text, tokens[i - 1].lower, lower_case):
@@ -454,7 +471,7 @@ class Recognizer:
                     person_words.add(key)
                 continue
             candidates = self.gazetteer.lookup(surface)
-            mention = Mention(token.start, tokens[j].end, surface, key, candidates,
+            mention = Mention(position, end, surface, key, candidates,
                               cue=self.locative_cue(text, tokens, i, j))
             mention.evidence.append("sentence start" if token.sentence_initial else "capitalised")
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
@@ -462,11 +479,9 @@ class Recognizer:
             mentions.append(mention)
         return self.judge(text, mentions, person_words)
 
-    def demonym(self, text: str, tokens: list[Token], i: int) -> Mention | None:
+    def demonym(self, text: str, tokens: list[Token], i: int) -> Mention:
         token = tokens[i]
         country = self.gazetteer.demonym_country(token.text)
-        if country is None:
-            return None
         return Mention(token.start, token.end, token.text, fold(token.text), [country],
                        demonym=True, cue=True)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.extract import PlaceMention, find_places
-from geo.resolve import distance_km
+from geo.gazetteer import distance_km
 
 
 @dataclass

@@ -17,7 +17,7 @@ from datetime import date
 from geo.dates import DateMention, find_dates
 from geo.extract import PlaceMention
 from geo.factions import FactionLexicon, load_lexicon
-from geo.resolve import distance_km
+from geo.gazetteer import distance_km
 from geo.text import listed_together, sentence_spans
 
 # Action words, as regular expressions over a sentence. Order is the order of output.

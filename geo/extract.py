@@ -87,7 +87,7 @@ def find_places(text: str, *, focus: str | None = "LY", broad: bool = False,
     from geo.text import sentence_at, sentence_spans
 
     gazetteer = gazetteer or default_gazetteer()
-    mentions = Recognizer(gazetteer, broad=broad).find(text)
+    mentions = Recognizer(gazetteer, broad=broad, respell=focus == "LY").find(text)
     spans = None
     for start, end, name in likely_places(text, [(m.start, m.end) for m in mentions]):
         reason = "not in the gazetteer (online geocoding is off)"

@@ -8,13 +8,14 @@ well under a second and untouched places cost a string each.
 from __future__ import annotations
 
 import gzip
+import math
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.text import APOSTROPHES, fold, is_arabic, strip_article
+from geo.text import APOSTROPHES, consonant_skeleton, fold, is_arabic, strip_article
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -53,6 +54,14 @@ class Entry:
         return "city"
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
 # Letters of scholarly Arabic and Persian transliteration ("Al Fallūjah", "Ḩalab"): news
 # writes these names without them. Other accents (Zürich, São Paulo, Kraków) are kept.
 MARK_APOSTROPHES = frozenset(APOSTROPHES) - {"'"}  # ayn and hamza signs; a plain ' stays
@@ -82,6 +91,7 @@ class Gazetteer:
             self._names: dict[str, str | tuple[int, ...]] = dict(
                 line.split("\t", 1) for line in handle.read().splitlines())
         self._entries: dict[int, Entry] = {}
+        self._skeletons: dict[str, str] | None = None
         self._demonyms: dict[str, int] | None = None
         self._prefixes: set[str] | None = None
         self._first_words: set[str] | None = None
@@ -151,6 +161,17 @@ class Gazetteer:
         if bare != key:
             rows += [r for r in self.rows_for_key(bare) if r not in rows]
         return [self.entry(r) for r in rows]
+
+    def respellings(self, name: str) -> list[Entry]:
+        """Libyan places whose name has the consonant skeleton of `name` (geo.text): the
+        same town spelt with other vowels ("Tawergha" for GeoNames' "Tawurgha")."""
+        if self._skeletons is None:
+            with self._lock, gzip.open(self.directory / "skeletons.tsv.gz", "rt",
+                                       encoding="utf-8") as handle:
+                self._skeletons = dict(line.split("\t", 1)
+                                       for line in handle.read().splitlines())
+        rows = self._skeletons.get(consonant_skeleton(fold(name)))
+        return [self.entry(int(r)) for r in rows.split()] if rows else []
 
     def by_gid(self, gid: str) -> Entry | None:
         """The entry with this id ("gn:2210554", "cur:pentagon"), or None."""

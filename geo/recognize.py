@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.gazetteer import AREA_KINDS, Entry, Gazetteer
+from geo.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km
 from geo.lexicon import (
     CAPITAL_ABBREVIATIONS,
     FUNCTION_WORDS,
@@ -29,7 +29,7 @@ from geo.lexicon import (
     US_VERBS,
     WEEKDAYS,
 )
-from geo.text import fold, listed_together, strip_article
+from geo.text import consonant_skeleton, fold, listed_together, strip_article
 
 # Hyphens and apostrophes are not tokens: they join the words around them ("al-Watiya").
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+(?:[.,]\d+)*|[^\s\-‐‑’'`]", re.UNICODE)
@@ -93,6 +93,7 @@ class Mention:
     candidates: list[Entry]
     demonym: bool = False
     cue: bool = False
+    respelled: bool = False  # matched a Libyan place by its consonants, not its spelling
     evidence: list[str] = field(default_factory=list)
 
 
@@ -236,10 +237,34 @@ def occurs_in_lower_case(text: str, word: str, seen: dict[str, bool]) -> bool:
 CONTINUES, NOT_SEEN = object(), object()  # markers of Recognizer.single_word_name
 
 
+# A respelled name must keep this many consonants: shorter skeletons ("jml", "grn") match
+# unrelated towns and common words.
+MIN_SKELETON = 4
+# Rows of one respelled name farther apart than this are different places: no match.
+RESPELLED_SPREAD_KM = 30
+KIND_WORDS = frozenset({"town", "city", "village", "district", "oasis", "port", "suburb",
+                        "outskirts", "area", "region", "neighborhood", "neighbourhood"})
+NAME_RUN = re.compile(_NAME)
+
+
+def cued(text: str, position: int) -> bool:
+    """Is the word at `position` led by a locative cue ("in", "near", "captured", "the
+    town of")?"""
+    before = text[max(0, position - 30):position]
+    if not before.endswith(" "):
+        return False
+    words = before.lower().split()
+    return bool(words) and (words[-1] in LOCATIVE_CUES or (
+        len(words) >= 2 and words[-1] == "of" and words[-2] in KIND_WORDS))
+
+
 class Recognizer:
-    def __init__(self, gazetteer: Gazetteer, broad: bool = False) -> None:
+    def __init__(self, gazetteer: Gazetteer, broad: bool = False,
+                 respell: bool = False) -> None:
+        """respell: also match cued unknown names to Libyan places by their consonants."""
         self.gazetteer = gazetteer
         self.broad = broad
+        self.respell = respell
         self._single_words: dict[str, str | None | object] = {}
 
     # -- candidate spans ----------------------------------------------------------------
@@ -426,11 +451,17 @@ class Recognizer:
         starts = name_starts(text)
         openers = self.openers({word for _, word in starts})
         for position, word in starts:
-            if position < resume or word not in openers:
+            if position < resume:
                 continue
-            demonym = self.broad and self.gazetteer.demonym_country(word) is not None
-            name = self.name_at(text, position)
+            name, demonym = None, False
+            if word in openers:
+                demonym = self.broad and self.gazetteer.demonym_country(word) is not None
+                name = self.name_at(text, position)
             if name is None and not demonym:
+                respelled = self.respelled(text, position) if self.respell else None
+                if respelled is not None:
+                    mentions.append(respelled)
+                    resume = respelled.end
                 continue
             if name is not None and not demonym and \
                     self.is_acronym(text[position:name[1]], name[2]):
@@ -478,6 +509,32 @@ class Recognizer:
                 mention.evidence.append("common word")
             mentions.append(mention)
         return self.judge(text, mentions, person_words)
+
+    def respelled(self, text: str, position: int) -> Mention | None:
+        """A cued name the gazetteer lacks as spelt, matched to the one Libyan place with
+        its consonant skeleton ("in Tawergha" -> Tawurgha); the longest such run of words."""
+        if not cued(text, position):
+            return None
+        run = NAME_RUN.match(text, position)
+        if run is None:
+            return None
+        words = run.group().split()
+        if words[0].lower() in CLOSED_CLASS | GIVEN_NAMES or \
+                self.gazetteer.demonym_country(words[0]) is not None:
+            return None  # "at American Electric": a people's adjective, not a town
+        for count in range(len(words), 0, -1):
+            surface = " ".join(words[:count])
+            end = position + len(surface)
+            if text[position:end] != surface:
+                continue  # a line break or double space inside: not one name
+            if len(consonant_skeleton(fold(surface))) < MIN_SKELETON:
+                break
+            places = self.gazetteer.respellings(surface)
+            if places and all(distance_km(p.lat, p.lon, places[0].lat, places[0].lon)
+                              <= RESPELLED_SPREAD_KM for p in places):
+                return Mention(position, end, surface, fold(surface), places, cue=True,
+                               respelled=True, evidence=["respelled"])
+        return None
 
     def demonym(self, text: str, tokens: list[Token], i: int) -> Mention:
         token = tokens[i]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer import Entry, Gazetteer, distance_km
 from geo.recognize import Mention
 
 KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "region": 1.5, "city": 0.5,
@@ -33,6 +33,9 @@ KIND_RELIABILITY = {"city": 0.97, "town": 0.85, "village": 0.65, "admin1": 0.85,
                     "country": 0.97, "continent": 0.9, "region": 0.9, "district": 0.9,
                     "landmark": 0.97, "facility": 0.97}
 FOCUS_RELIABILITY = 0.98
+# A name matched by its consonants only (Recognizer.respelled) is less sure to be that
+# place; an estimate, as the gold sets hold too few such names to measure it.
+RESPELLED_RELIABILITY = 0.8
 MAX_CANDIDATES = 60
 
 
@@ -41,13 +44,6 @@ class Resolution:
     entry: Entry
     confidence: float
     alternatives: list[tuple[Entry, float]]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 class Resolver:
@@ -78,6 +74,11 @@ class Resolver:
                          (c.country, c.admin1) in capitals else 0.0)
                       for c in candidates]
             chosen[key] = self.decide(candidates, scores)
+        for mention in mentions:
+            if mention.respelled and mention.key in chosen:
+                found = chosen.pop(mention.key)
+                chosen[mention.key] = Resolution(
+                    found.entry, found.confidence * RESPELLED_RELIABILITY, found.alternatives)
         return [chosen[m.key] for m in mentions]
 
     def anchors(self, by_key: dict[str, list[Entry]]) -> list[Entry]:

@@ -58,6 +58,23 @@ def spelling_variants(key: str) -> set[str]:
     return variants - {key}
 
 
+_FINAL_VOWEL_H = re.compile(r"(?<=[aeiouy])h\b")
+_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("q", "g"), ("ou", "u"))
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS_AND_GAPS = re.compile(r"[aeiouy ]+")
+
+
+def consonant_skeleton(key: str) -> str:
+    """What survives of a folded Arabic name across English transliterations: its
+    consonants, without the article, a final -ah, doubled letters, and with gh/q/g and
+    kh/k merged ("tawergha" and "tawurgha" -> "twrg"; "ash shuwayrif" and "shwayrif" ->
+    "shwrf"). News and gazetteers spell the vowels of one town in many ways."""
+    text = _FINAL_VOWEL_H.sub("", strip_article(key))
+    for digraph, plain in _DIGRAPHS:
+        text = text.replace(digraph, plain)
+    return _VOWELS_AND_GAPS.sub("", _DOUBLED.sub(r"\1", text))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def strip_article(key: str) -> str:
     """The folded key without a leading Arabic article ("al watiya" -> "watiya")."""

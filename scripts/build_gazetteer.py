@@ -30,8 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.resolve import distance_km  # noqa: E402
-from geo.text import fold, spelling_variants, strip_article  # noqa: E402  (the runtime's own normalisation, so keys agree)
+from geo.gazetteer import distance_km  # noqa: E402
+from geo.text import (  # noqa: E402  (the runtime's own normalisation, so keys agree)
+    consonant_skeleton,
+    fold,
+    is_arabic,
+    spelling_variants,
+    strip_article,
+)
 
 csv.field_size_limit(10**8)
 
@@ -377,7 +383,8 @@ class Builder:
                            names=names))
 
     def write(self, out: Path) -> int:
-        """places.tsv.gz: one row a place; names.tsv.gz: folded name -> row numbers.
+        """places.tsv.gz: one row a place; names.tsv.gz: folded name -> row numbers;
+        skeletons.tsv.gz: consonant skeleton of a Libyan name -> row numbers.
 
         Keys are folded here, not at load time, so the app only splits lines on start-up.
         """
@@ -385,6 +392,7 @@ class Builder:
         writer = csv.writer(places, delimiter="\t", lineterminator="\n")
         writer.writerow(COLUMNS)
         index: dict[str, list[int]] = defaultdict(list)
+        skeletons: dict[str, set[int]] = defaultdict(set)
         row_of = {gid: number for number, gid in enumerate(self.places)}
         for row_number, place in enumerate(self.places.values()):
             writer.writerow([place.gid, place.name, place.country, place.admin1,
@@ -395,13 +403,19 @@ class Builder:
             if place.country == "LY":
                 keys |= {strip_article(k) for k in keys}
                 keys |= {v for k in keys for v in spelling_variants(k)}
+                for key in keys:
+                    if not is_arabic(key):
+                        skeletons[consonant_skeleton(key)].add(row_number)
             for key in sorted(keys):
                 if key and "\t" not in key:
                     index[key].append(row_number)
         names = "".join(f"{key}\t{' '.join(map(str, rows))}\n"
                         for key, rows in sorted(index.items()))
+        respellings = "".join(f"{skeleton}\t{' '.join(map(str, sorted(rows)))}\n"
+                              for skeleton, rows in sorted(skeletons.items()) if skeleton)
         out.mkdir(parents=True, exist_ok=True)
-        for filename, text in (("places.tsv.gz", places.getvalue()), ("names.tsv.gz", names)):
+        for filename, text in (("places.tsv.gz", places.getvalue()), ("names.tsv.gz", names),
+                               ("skeletons.tsv.gz", respellings)):
             with open(out / filename, "wb") as raw:
                 with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as handle:
                     handle.write(text.encode("utf-8"))

@@ -197,3 +197,19 @@ def test_benghazi_and_tripoli_districts_of_war_reporting_take_their_citys_point(
     assert set(found) == {"Laithi", "Bouatni", "Benghazi", "Souq al-Juma", "Tripoli"}
     assert found["Laithi"].lat == found["Benghazi"].lat and found["Laithi"].precision == "city"
     assert found["Souq al-Juma"].lat == found["Tripoli"].lat
+
+
+@pytest.mark.parametrize("written,listed", [("Tawergha", "Tawurgha"),
+                                            ("Shwayrif", "Al Shuwairif"),
+                                            ("Qasr Ahmed", "Qaser Ahmed")])
+def test_a_cued_libyan_name_in_another_transliteration_is_found_less_surely(written, listed):
+    p = only(f"Militias withdrew from {written} on Monday.", written)
+    assert (p.country, p.name) == ("LY", listed)
+    exact = only(f"Militias withdrew from {listed} on Monday.", listed)
+    assert p.confidence < exact.confidence
+    assert surfaces(f"{written} was quiet on Monday.") == []  # no cue, no guess
+
+
+def test_respelling_is_not_tried_on_peoples_adjectives_names_or_short_words():
+    assert places("Orders went to Mohammed at American Electric and from Jmeil staff.") == []
+    assert places("Militias withdrew from Tawergha.", focus=None) == []

@@ -25,3 +25,14 @@ def test_spelling_variants_of_arabic_transliterations():
     assert spelling_variants("qasr al qarabulli") == {"gasr al garabulli"}
     assert spelling_variants("qasr bin ghashir") == {"gasr bin ghashir"}
     assert spelling_variants("tripoli") == set()
+
+
+def test_consonant_skeletons_join_transliterations_of_one_name_and_only_those():
+    from geo.text import consonant_skeleton
+
+    assert consonant_skeleton("tawergha") == consonant_skeleton("tawurgha")
+    assert consonant_skeleton("shwayrif") == consonant_skeleton("ash shuwayrif")
+    assert consonant_skeleton("om al aranib") == consonant_skeleton("umm al aranib")
+    assert consonant_skeleton("qasr ahmed") == consonant_skeleton("qaser ahmed")
+    assert consonant_skeleton("tripoli") != consonant_skeleton("tobruk")
+    assert consonant_skeleton("karareem") != consonant_skeleton("akramah")

@@ -40,6 +40,8 @@ ACTION_PATTERNS: dict[str, str] = {
     "airstrike": r"air ?strikes?|air attacks?|precision strikes?|missile strikes?|warplanes?"
                  r"|struck|strikes (?:on|against|hit)"
                  r"|drones?|tomahawk|bombardments?|air raids?"
+                 r"|(?:aircraft|jets|planes|helicopters) (?:\w+ )?(?:pounded|bombed|hit|attacked"
+                 r"|targeted|fired on)"
                  r"|(?:\d+|two|three|four|five|six|many|several|multiple|numerous|more)"
                  r" (?:more )?(?:U\.S\. )?(?:precision )?strikes",
     "clash": r"fighting(?! positions?| vehicles?)|clash(?:es|ed)?|battl(?:e|es|ed|ing)(?! for)"
@@ -103,7 +105,10 @@ UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to pr
                        r"|\b(?:den(?:y|ies|ied)|rejected (?:claims|reports)|dismissed (?:claims|"
                        r"reports))\b[^.;]{0,60}$"
                        # a means, not a report of its own: "backed by U.S. airstrikes"
-                       r"|\b(?:backed|supported|aided|helped) by\s+(?:[\w.-]+\s+){0,2}$"
+                       # (the words between are the means' own: in "backed by U.S.
+                       # airstrikes seized", the seizure is real)
+                       r"|\b(?:backed|supported|aided|helped) by\s+"
+                       r"(?:(?!\w*(?:strikes|attacks|fire|power|support)\b)[\w.-]+\s+){0,2}$"
                        # a count, not an event: "the total number of airstrikes ... to 29"
                        r"|\b(?:number|total|tally|count) of\s+(?:[\w-]+\s+)?$"
                        # anaphora: "these airstrikes", "the recent strikes" were told already
@@ -124,6 +129,14 @@ SELF_EVIDENT_ACTIONS = frozenset({"airstrike", "clash"})
 # Before a faction name: it is the object of something, not the one acting.
 OBJECT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|from|of|by|with|hit)\s+"
                            r"(?:the\s+)?$", re.I)
+# Before a faction name: the one acting belongs to it ("fighters allied with the GNA").
+AFFILIATION_BEFORE = re.compile(r"\b(?:allied|aligned|affiliated|loyal|linked)\s+(?:with|to)\s+"
+                                r"(?:the\s+)?$", re.I)
+# "..., after retaking Ras Lanuf": a gerund whose subject is the sentence's subject.
+SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|by|upon)\s+$", re.I)
+# "enabling GNA-aligned forces to drive Daesh out": a result that happened, not an aim.
+RESULT_RE = re.compile(r"(?<!to )\b(?:enabl|allow)(?:ing|ed)\s+(?:[\w-]+\s+){0,3}to\s+$",
+                       re.I)
 # "..., who retreated": a relative clause whose subject is the noun just before it.
 RELATIVE_RE = re.compile(r",?\s+(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
 # Between a faction and the action word: the faction undergoes it.
@@ -184,6 +197,9 @@ CAPTOR_AFTER = re.compile(r"fell to|fell within|in the hands of", re.I)
 # "east of", "30 km south of": the place that follows locates another one named just before.
 REFERENCE_RE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                           r"\s+of\s+(?:the\s+)?(?:capital\s+|city\s+|town\s+)?$", re.I)
+ATTRIBUTION_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+# "the base", "the airport": the sentence speaks of a facility named before.
+THE_FACILITY_RE = re.compile(r"\bthe\s+(?:air ?base|base|airport|airfield)\b", re.I)
 # Before a foreign country: the action took place there ("strikes in Syria and Iraq").
 ABROAD_RE = re.compile(r"\b(?:in|inside|across|over|into)\s+(?:the\s+)?$", re.I)
 # A date next to a verb of saying dates the statement, not the action ("said Monday").
@@ -298,7 +314,11 @@ class EventExtractor:
         found: dict[str, list[int]] = {}
         for action, pattern in ACTION_RE.items():
             for match in pattern.finditer(sentence):
-                if not UNREAL_RE.search(sentence, 0, match.start()):
+                unreal = UNREAL_RE.search(sentence, 0, match.start())
+                if unreal and unreal.group().lower() == "to " and \
+                        RESULT_RE.search(sentence, 0, match.start()):
+                    unreal = None
+                if not unreal:
                     found.setdefault(action, []).append(match.start())
         return [(a, o) for a, offsets in found.items() for o in offsets]
 
@@ -358,12 +378,17 @@ class EventExtractor:
             toll.date_text = f"the date of the {last.action} it follows"
 
     def recent_place(self, text: str, places: list[PlaceMention],
-                     start: int) -> PlaceMention | None:
-        """The town named last, shortly before this sentence: what "the city" refers to."""
+                     start: int, end: int) -> PlaceMention | None:
+        """The town named last, shortly before this sentence: what "the city" refers to;
+        the facility named last when the sentence speaks of "the base" or "the airport".
+        A bearing ("southwest of Tripoli") only located what was named before it."""
         before = [p for p in places if start - RECENT_CHARS <= p.start < start
                   and p.kind in ("city", "town", "village", "facility")
                   and p.country == self.focus
-                  and not ORIGIN_RE.search(text[max(0, p.start - 40):p.start])]
+                  and not ORIGIN_RE.search(text[max(0, p.start - 40):p.start])
+                  and not REFERENCE_RE.search(text[max(0, p.start - 40):p.start])]
+        if THE_FACILITY_RE.search(text, start, end):
+            before = [p for p in before if p.kind == "facility"] or before
         return before[-1] if before else None
 
     @staticmethod
@@ -440,23 +465,29 @@ class EventExtractor:
                 if not any(self.inside(q, p) and not listed(q, p) for q in places)]
 
     @staticmethod
-    def event_dates(sentence: str, published: date | None) -> list[DateMention]:
-        """Date expressions that can date an action: not a dateline, not a statement's."""
-        kept = []
+    def event_dates(sentence: str, published: date | None,
+                    ) -> tuple[list[DateMention], list[DateMention]]:
+        """Date expressions that can date an action (not a dateline), and those that date
+        a statement ("said Monday"): the latter only bound what the statement reports."""
+        kept, said = [], []
         for mention in find_dates(sentence, published):
             if DATELINE_DASH.match(sentence[mention.end:]):
                 continue
             if SPEECH_BEFORE_DATE.search(sentence[max(0, mention.start - 40):mention.start]) \
                     or SPEECH_AFTER_DATE.search(sentence[mention.end:mention.end + 30]):
+                said.append(mention)
                 continue
             kept.append(mention)
-        return kept
+        return kept, said
 
     @staticmethod
     def date_for(sentence: str, dates: list[DateMention], offset: int,
-                 published: date | None) -> tuple[str | None, str | None, str]:
-        """The nearest date expression in the action word's clause; else the publication
-        date. A vague one ("over the past weeks") leaves the date unknown."""
+                 published: date | None, said: list[DateMention] = (),
+                 ) -> tuple[str | None, str | None, str]:
+        """The nearest date expression in the action word's clause; else the day of the
+        statement that reports it ("said Monday they had captured": Monday, as the
+        annotation convention dates announced actions); else the publication date. A
+        vague one ("over the past weeks") leaves the date unknown."""
         clauses = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
         opening = INTRODUCTORY_CLAUSE.match(sentence)
         if opening:
@@ -471,6 +502,9 @@ class EventExtractor:
             if best.date is None:
                 return None, None, best.text
             return best.date.isoformat(), best.precision, best.text
+        statement = next((d for d in said if d.date is not None and d.precision == "day"), None)
+        if statement is not None:
+            return statement.date.isoformat(), "day", f"said {statement.text}"
         if published:
             return published.isoformat(), "day", "published"
         return None, None, ""
@@ -482,9 +516,14 @@ class EventExtractor:
         target: the nearest other faction after it, or the object before it."""
         actor = target = None
         relative = RELATIVE_RE.search(sentence, 0, offset) is not None
-        for mention in sorted((f for f in factions if f.end <= offset),
-                              key=lambda f: -f.start):
-            if relative:  # "... against rebel forces, who retreated": the antecedent acts
+        # A faction named before the action word, or around it ("Turkish drones struck")
+        before = sorted((f for f in factions if f.start < offset), key=lambda f: -f.start)
+        if SUBORDINATE_GERUND.search(sentence, 0, offset) and GERUND.match(sentence, offset):
+            before = before[-1:]  # the sentence's subject, not what lies between
+        for mention in before:
+            if relative or AFFILIATION_BEFORE.search(sentence, 0, mention.start):
+                # "... against rebel forces, who retreated": the antecedent acts;
+                # "fighters allied with the GNA recaptured": the GNA's side acts
                 actor = mention.faction
                 break
             if OBJECT_BEFORE.search(sentence, 0, mention.start):
@@ -496,21 +535,23 @@ class EventExtractor:
                 break
             actor = mention.faction
             break
-        after = next((f.faction for f in factions if f.start > offset and f.faction != actor),
-                     None)
+        after = next((f.faction for f in factions if f.start > offset and f.faction != actor
+                      and not SPEAKER_RE.search(sentence[f.end:f.end + 30])
+                      and not ATTRIBUTION_BEFORE.search(sentence, 0, f.start)),
+                     None)  # "..., GNA spokesman X said": who speaks is not the target
         return actor, after or (target if target != actor else None)
 
     def event(self, sentence: str, start: int, end: int, action: str, offset: int,
               place: PlaceMention, from_context: bool, dates: list[DateMention],
               factions: list, claim: bool, fatalities: int | None,
-              published: date | None) -> Event:
+              published: date | None, said: list[DateMention]) -> Event:
         actor, target = self.sides(sentence, offset, factions)
         if CAPTOR_AFTER.match(sentence, offset):  # "Derna fell to the LNA": the LNA took it
             actor, target = target, actor
         ongoing = published is not None and PROGRESSIVE_RE.search(sentence, 0, offset) and \
             GERUND.match(sentence, offset)
         day, precision, date_text = (published.isoformat(), "day", "ongoing") if ongoing \
-            else self.date_for(sentence, dates, offset, published)
+            else self.date_for(sentence, dates, offset, published, said)
         if date_text == "published" and DESCRIBING_RE.search(sentence, 0, offset):
             day, precision, date_text = None, None, "describes someone; no date"
         event_type, sub_type = ACLED_TYPES[action]
@@ -535,7 +576,7 @@ class EventExtractor:
             if not actions:
                 continue
             inside = [p for p in places if start <= p.start < end]
-            dates = self.event_dates(sentence, published)
+            dates, said = self.event_dates(sentence, published)
             factions = self.lexicon.find(sentence, year)
             claim = bool(CLAIM_RE.search(sentence))
             fatalities = fatalities_in(sentence)
@@ -558,14 +599,15 @@ class EventExtractor:
                     evidence = factions or dates or action in SELF_EVIDENT_ACTIONS or new_toll
                     if context is None or action not in CONTEXT_ACTIONS or not evidence:
                         continue
-                    own_day = self.date_for(sentence, dates, offset, published)[0]
+                    own_day = self.date_for(sentence, dates, offset, published, said)[0]
                     if own_day and published and \
                             (published - date.fromisoformat(own_day)).days > HISTORY_DAYS:
                         continue  # "since Gadhafi was killed in 2011": history, not this news
                     told = self.earlier_event(events, action, own_day)
                     told_place = next((p for p in places if p.source_id == told.source_id),
                                       None) if told else None
-                    targets = [told_place or self.recent_place(text, places, start) or context]
+                    targets = [told_place or self.recent_place(text, places, start, end)
+                               or context]
                 chosen.setdefault(action, []).extend((p, offset, from_context) for p in targets)
             subsumed(chosen)
             for action, picks in chosen.items():
@@ -577,7 +619,7 @@ class EventExtractor:
                     seen.add(place.source_id)
                     found = self.event(sentence, start, end, action, offset, place,
                                        from_context, dates, factions, claim, fatalities,
-                                       published)
+                                       published, said)
                     if action == "casualties" and found.date_text == "published" and \
                             NAMED_VIOLENCE.search(sentence):
                         self.date_from_violence(found, events)

@@ -216,3 +216,46 @@ def test_car_bombs_are_attacks_and_driving_a_side_from_a_town_is_a_capture():
                         "from its last positions in Sirte.", "2016-12-06")
     assert (capture["action"], capture["place"], capture["target"]) == \
         ("capture", "Sirte", "islamic_state")
+
+
+def test_an_action_after_its_means_is_real_and_aircraft_strike():
+    seized = of_action("capture", "Libyan forces backed by U.S. airstrikes seized the port of "
+                                  "Sirte on Wednesday.")
+    assert [(e["place"], e["date"]) for e in seized] == [("Sirte", "2016-08-03")]
+    struck = of_action("airstrike", "Coalition aircraft pounded positions near Ajdabiya on "
+                                    "Tuesday.", "2011-03-28")
+    assert [(e["place"], e["date"]) for e in struck] == [("Ajdabiya", "2011-03-22")]
+
+
+def test_who_acts_allied_forces_subordinate_gerunds_and_speakers():
+    allied = of_action("capture", "Fighters allied with the Government of National Accord "
+                                  "recaptured Gharyan on Sunday.", "2019-06-27")
+    assert [e["actor"] for e in allied] == ["gna"]
+    retaken = of_action("capture", "Libyan rebels advanced to the outskirts of Sirte, "
+                                   "Gadhafi's hometown, after retaking Ras Lanuf on Saturday.",
+                        "2011-03-28")
+    assert [(e["place"], e["actor"]) for e in retaken] == [("Ras Lanuf", "ntc")]
+    spoken = of_action("airstrike", "Turkish drones struck Tarhuna last week, GNA spokesman "
+                                    "Mohamed Gnunu said.", "2020-05-19")
+    assert [(e["actor"], e["target"]) for e in spoken] == [("turkey", None)]
+
+
+def test_an_announced_action_takes_the_day_of_the_statement():
+    found = of_action("capture", "The GNA said on Monday its forces had captured Tarhuna.",
+                      "2020-06-02")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2020-06-01", "said Monday")]
+
+
+def test_an_enabled_result_is_real_but_an_aim_is_not():
+    done = of_action("capture", "U.S. strikes hit IS in Sirte, enabling GNA-aligned forces to "
+                                "drive Daesh out of Sirte.")
+    assert [e["place"] for e in done] == ["Sirte"]
+    assert of_action("capture", "The GNA requested air support to better enable their forces "
+                                "to liberate Sirte.") == []
+
+
+def test_the_base_refers_to_the_facility_named_before_not_to_a_bearing():
+    text = ("GNA forces captured al-Watiya air base, southwest of Tripoli, on Monday.\n\n"
+            "Turkish drones struck the base repeatedly last week.")
+    strikes = of_action("airstrike", text, "2020-05-19")
+    assert [(e["place"], e["date"]) for e in strikes] == [("Al-Watiya Air Base", "2020-05-11")]

@@ -89,7 +89,8 @@ _NUMBER = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
 FATALITY_RES = [
     re.compile(rf"\bkill(?:ed|ing)\s+(?:at least |more than |about |some )?{_NUMBER}\b", re.I),
     re.compile(rf"\b(?:at least |more than |about |some )?{_NUMBER}\s+(?:\(\d+\)\s+)?"
-               r"(?:[\w-]+\s+){0,3}(?:were|have been|had been|was)\s+killed", re.I),
+               r"(?:[\w-]+\s+){0,3}(?:[\w-]+,[^,.;]{0,50},\s+)?"  # ", including three children,"
+               r"(?:were|have been|had been|was)\s+killed", re.I),
     re.compile(rf"\bdeath toll\b[^.]{{0,60}}?\b{_NUMBER}\b", re.I),
     re.compile(rf"\b{_NUMBER}\s+dead\b", re.I),
 ]
@@ -134,6 +135,15 @@ AFFILIATION_BEFORE = re.compile(r"\b(?:allied|aligned|affiliated|loyal|linked)\s
                                 r"(?:the\s+)?$", re.I)
 # "..., after retaking Ras Lanuf": a gerund whose subject is the sentence's subject.
 SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|by|upon)\s+$", re.I)
+# After a capture verb: people or materiel taken, not a place ("captured Gadhafi's son",
+# "captured a Russian-made Pantsir air defense system", "seized 20 fighters").
+CAPTURED_THING = re.compile(
+    r"\w*\s+(?:(?!(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:town|city|village|base|airbase|"
+    r"airport|port|terminal|district|neighbou?rhood|area|territory|hill|field|oilfield"
+    r"|positions?|headquarters|compound|camp|barracks)\b)[^,.;]){0,60}?"
+    r"\b(?:sons?|daughters?|brothers?|leaders?|commanders?|spokesm[ae]n|soldiers|fighters"
+    r"|prisoners|militants|members|mercenaries|weapons|tanks|vehicles|trucks|systems?"
+    r"|equipment|ammunition|arms|missiles?|drones?)\b", re.I)
 # "enabling GNA-aligned forces to drive Daesh out": a result that happened, not an aim.
 RESULT_RE = re.compile(r"(?<!to )\b(?:enabl|allow)(?:ing|ed)\s+(?:[\w-]+\s+){0,3}to\s+$",
                        re.I)
@@ -191,6 +201,12 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 # without a date of its own that is not news of the day.
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # Right after a place: where a unit comes from, not where it acts ("Misrata-based").
+# After a town: a group named after it ("the Misrata militias", "Zintan brigades").
+GROUP_AFTER = re.compile(r"\s+(?:militias?|brigades?|battalions?|fighters|forces|units?)\b",
+                         re.I)
+# Before a town: the seat of an authority ("the government in Tobruk").
+SEAT_BEFORE = re.compile(r"\b(?:government|parliament|authorities|administration|cabinet"
+                         r"|representatives|headquartered|seated)\s+(?:based\s+)?in\s+$", re.I)
 BASED_RE = re.compile(r"[-‑]based\b", re.I)
 # Capture words after which the faction named is the captor, not the one attacked.
 CAPTOR_AFTER = re.compile(r"fell to|fell within|in the hands of", re.I)
@@ -297,11 +313,44 @@ def one_per_action(events: list[Event]) -> list[Event]:
         key = (event.action, event.source_id, event.date, event.date_precision)
         first = kept.setdefault(key, event)
         if first is not event:
-            first.actor = first.actor or event.actor
-            first.target = first.target or event.target
-            if first.fatalities is None:
-                first.fatalities = event.fatalities
-    return list(kept.values())
+            fill_gaps(first, event)
+    # "said Sunday they had seized the airport" ... "drove them out of the airport on
+    # Saturday": a statement's day only bounds an action that another sentence dates
+    # earlier; it is that action, told again. So does the publication date of a change of
+    # hands (a town is taken once; strikes and tolls recur, so theirs stand).
+    result = []
+    for event in kept.values():
+        bound_only = event.date_text.startswith("said ") or (
+            event.date_text == "published" and event.action in ("capture", "retreat"))
+        earlier = next((e for e in kept.values() if bound_only and event.date and e.date
+                        and (e.action, e.source_id) == (event.action, event.source_id)
+                        and e.date < event.date), None)
+        if earlier is None:
+            result.append(event)
+        else:
+            fill_gaps(earlier, event)
+    return result
+
+
+def fill_gaps(kept: Event, retold: Event) -> None:
+    """What a retelling adds to the telling kept: who acted, against whom, a toll."""
+    kept.actor = kept.actor or retold.actor
+    kept.target = kept.target or retold.target
+    if kept.fatalities is None:
+        kept.fatalities = retold.fatalities
+
+
+def casualties_share_sides(events: list[Event]) -> None:
+    """A toll in a sentence that reports an attack counts the attack's victims: "warplanes
+    bombed Libya Dawn positions, killing 13 fighters" (Libya Dawn lost them)."""
+    by_sentence: dict[int, Event] = {}
+    for event in events:
+        if event.action in VIOLENCE or event.action == "capture":
+            by_sentence.setdefault(event.start, event)
+    for event in events:
+        cause = by_sentence.get(event.start)
+        if event.action == "casualties" and cause is not None:
+            event.actor, event.target = cause.actor, cause.target
 
 
 class EventExtractor:
@@ -314,6 +363,8 @@ class EventExtractor:
         found: dict[str, list[int]] = {}
         for action, pattern in ACTION_RE.items():
             for match in pattern.finditer(sentence):
+                if action == "capture" and CAPTURED_THING.match(sentence, match.end()):
+                    continue
                 unreal = UNREAL_RE.search(sentence, 0, match.start())
                 if unreal and unreal.group().lower() == "to " and \
                         RESULT_RE.search(sentence, 0, match.start()):
@@ -331,8 +382,11 @@ class EventExtractor:
             after = text[place.end:place.end + 30]
             if place.start == start and place.surface.isupper():
                 continue  # dateline: "PENTAGON—", "WASHINGTON, Aug. 4"
-            if SPEAKER_RE.search(after) or BASED_RE.match(after):
-                continue  # "the Pentagon said"; "the Misrata-based brigade" is from there
+            if SPEAKER_RE.search(after) or BASED_RE.match(after) or GROUP_AFTER.match(after):
+                continue  # "the Pentagon said"; "the Misrata-based brigade", "the Misrata
+                # militias": a group from there
+            if SEAT_BEFORE.search(before):
+                continue  # "the government in Tobruk": where it sits, not where it acts
             if action != "retreat" and ORIGIN_RE.search(before):
                 continue
             if action != "advance" and DESTINATION_RE.search(before):
@@ -629,4 +683,5 @@ class EventExtractor:
                             found.origin, found.origin_source_id = origin.name, origin.source_id
                             found.origin_lat, found.origin_lon = origin.lat, origin.lon
                     events.append(found)
+        casualties_share_sides(events)
         return one_per_action(events)

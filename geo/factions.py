@@ -55,9 +55,11 @@ class FactionLexicon:
         self.by_lower = {a.lower(): a for a in owners if not a.isupper()}
 
     def find(self, text: str, year: int | None = None) -> list[FactionMention]:
-        found = []
+        found: list[FactionMention] = []
         for match in self.pattern.finditer(text):
             alias = match.group()
+            if alias[0].islower() and found and text[found[-1].end:match.start()] == " ":
+                continue  # "the Libya Dawn coalition": the noun of the name before it
             alias = alias if alias in self.owners else self.by_lower.get(alias.lower(), alias)
             faction = self.choose(self.owners.get(alias, []), year)
             if faction:

@@ -259,3 +259,39 @@ def test_the_base_refers_to_the_facility_named_before_not_to_a_bearing():
             "Turkish drones struck the base repeatedly last week.")
     strikes = of_action("airstrike", text, "2020-05-19")
     assert [(e["place"], e["date"]) for e in strikes] == [("Al-Watiya Air Base", "2020-05-11")]
+
+
+def test_a_toll_counts_the_victims_of_its_sentences_attack():
+    text = "Unidentified warplanes bombed Libya Dawn positions in Tripoli on Saturday, " \
+           "killing 13 fighters."
+    toll = of_action("casualties", text, "2014-08-24")
+    assert [(e["fatalities"], e["actor"], e["target"]) for e in toll] == \
+        [(13, None, "libya_dawn")]
+    aside = of_action("casualties", "Residents said at least seven civilians, including three "
+                                    "children, were killed in Derna.", "2015-02-17")
+    assert [e["fatalities"] for e in aside] == [7]
+
+
+def test_a_seat_of_government_or_a_groups_home_town_is_not_where_it_acts():
+    seat = events("The air force of the government in Tobruk bombed Derna on Monday.",
+                  "2015-02-17")
+    assert {e["place"] for e in seat} == {"Derna"}
+    text = "Fighting raged in Sirte.\n\nWarplanes bombed the Misrata brigades on Saturday."
+    assert [e["place"] for e in of_action("airstrike", text)] == ["Sirte"]
+
+
+def test_capturing_people_or_weapons_is_not_taking_a_place():
+    assert of_action("capture", "Rebels said they had captured Gadhafi's son Saif al-Islam in "
+                                "Tripoli.", "2011-08-22") == []
+    assert of_action("capture", "GNA forces captured a Russian-made air defense system near "
+                                "Tarhuna.", "2020-05-19") == []
+    taken = of_action("capture", "GNA forces seized a major airbase near Tarhuna.", "2020-05-19")
+    assert [e["place"] for e in taken] == ["Tarhuna"]
+
+
+def test_a_capture_told_with_a_statement_day_and_its_own_day_is_one_event():
+    text = ("The Libya Dawn coalition said on Sunday it had seized the airport in Tripoli.\n\n"
+            "Its fighters drove the Zintan brigades out of Tripoli on Saturday.")
+    found = of_action("capture", text, "2014-08-24")
+    assert [(e["place"], e["date"], e["actor"]) for e in found] == \
+        [("Tripoli", "2014-08-23", "libya_dawn")]

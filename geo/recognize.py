@@ -250,12 +250,17 @@ NAME_RUN = re.compile(_NAME)
 def cued(text: str, position: int) -> bool:
     """Is the word at `position` led by a locative cue ("in", "near", "captured", "the
     town of")?"""
-    before = text[max(0, position - 30):position]
-    if not before.endswith(" "):
+    if position < 2 or text[position - 1] != " ":
         return False
-    words = before.lower().split()
-    return bool(words) and (words[-1] in LOCATIVE_CUES or (
-        len(words) >= 2 and words[-1] == "of" and words[-2] in KIND_WORDS))
+    # The word before, read from a short slice: this runs at most capitals of a text.
+    words = text[max(0, position - 17):position - 1].rsplit(None, 1)
+    word = words[-1].lower() if words else ""
+    if word in LOCATIVE_CUES:
+        return True
+    if word != "of":
+        return False
+    words = text[max(0, position - 40):position - 1].lower().split()
+    return len(words) >= 2 and words[-2] in KIND_WORDS
 
 
 class Recognizer:

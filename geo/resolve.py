@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from geo.gazetteer import Entry, Gazetteer, distance_km
+from geo.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km
 from geo.recognize import Mention
 
 KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "region": 1.5, "city": 0.5,
@@ -19,6 +19,8 @@ KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "region": 1.5, "c
 FOCUS_BONUS = 3.5          # a candidate inside the focus region (Libya by default)
 FOCUS_DOC_BONUS = 2.0      # ... more when the document is about the focus region
 COUNTRY_IN_DOC_BONUS = 2.5  # the document names the candidate's country
+REGION_IN_DOC_BONUS = 2.0  # ... or the candidate's province or state ("Alexandria" in a
+                           # story that names Louisiana)
 NEAR_BONUS = 2.5           # the candidate lies near places the document names unambiguously
 QUALIFIER_BONUS = 8.0      # "Paris, Texas": the next name contains this candidate
 # "Aleppo", "Raqqa": a province named after its city means the city unless qualified
@@ -62,14 +64,15 @@ class Resolver:
                 by_key[mention.key] = sorted(mention.candidates, key=self.prior,
                                              reverse=True)[:MAX_CANDIDATES]
         anchors = self.anchors(by_key)
-        countries = {e.country for e in anchors if e.kind == "country"}
+        countries = {e.country for e in anchors if e.kind in ("country", "admin1")}
+        regions = {(e.country, e.admin1) for e in anchors if e.kind == "admin1"}
         focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
                        if anchors else 0.0)
         qualifiers = self.qualifiers(text, mentions, by_key)
         chosen: dict[str, Resolution] = {}
         for key, candidates in by_key.items():
             capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
-            scores = [self.score(c, anchors, countries, focus_share, qualifiers.get(key))
+            scores = [self.score(c, anchors, countries, regions, focus_share, qualifiers.get(key))
                       - (NAMESAKE_REGION_PENALTY if c.kind == "admin1" and
                          (c.country, c.admin1) in capitals else 0.0)
                       for c in candidates]
@@ -106,12 +109,15 @@ class Resolver:
         return result
 
     def score(self, entry: Entry, anchors: list[Entry], countries: set[str],
-              focus_share: float, containers: list[Entry] | None) -> float:
+              regions: set[tuple[str, str]], focus_share: float,
+              containers: list[Entry] | None) -> float:
         score = self.prior(entry)
         if self.focus and entry.country == self.focus and entry.kind not in ("country",):
             score += FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
         if entry.country in countries and entry.kind != "country":
             score += COUNTRY_IN_DOC_BONUS
+        if (entry.country, entry.admin1) in regions and entry.kind not in AREA_KINDS:
+            score += REGION_IN_DOC_BONUS
         near = [a for a in anchors if a is not entry and a.kind not in ("country", "continent")]
         if near and entry.kind not in ("country", "continent"):
             closest = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in near)

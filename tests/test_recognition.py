@@ -213,3 +213,11 @@ def test_a_cued_libyan_name_in_another_transliteration_is_found_less_surely(writ
 def test_respelling_is_not_tried_on_peoples_adjectives_names_or_short_words():
     assert places("Orders went to Mohammed at American Electric and from Jmeil staff.") == []
     assert places("Militias withdrew from Tawergha.", focus=None) == []
+
+
+def test_a_state_or_province_named_in_the_text_draws_its_towns():
+    here = places("Flooding closed roads in Alexandria on Monday. The governor of Louisiana "
+                  "declared an emergency.", focus=None)
+    assert (here[0].surface, here[0].country, round(here[0].lat)) == ("Alexandria", "US", 31)
+    assert places("Flooding closed roads in Alexandria, officials said.",
+                  focus=None)[0].country == "EG"

@@ -92,6 +92,7 @@ class Gazetteer:
                 line.split("\t", 1) for line in handle.read().splitlines())
         self._entries: dict[int, Entry] = {}
         self._skeletons: dict[str, str] | None = None
+        self._abbreviations: dict[str, Entry] | None = None
         self._demonyms: dict[str, int] | None = None
         self._prefixes: set[str] | None = None
         self._first_words: set[str] | None = None
@@ -172,6 +173,24 @@ class Gazetteer:
                                        for line in handle.read().splitlines())
         rows = self._skeletons.get(consonant_skeleton(fold(name)))
         return [self.entry(int(r)) for r in rows.split()] if rows else []
+
+    def state_abbreviation(self, text: str) -> Entry | None:
+        """The state a U.S. abbreviation names ("W.Va.", "Calif.", "OH"), from the curated
+        state_abbreviations.tsv; None for anything else."""
+        if self._abbreviations is None:
+            table: dict[str, Entry] = {}
+            lines = (self.directory / "state_abbreviations.tsv").read_text(
+                encoding="utf-8").splitlines()
+            for line in lines[1:]:
+                if line.startswith("#") or line.startswith("abbreviation\t"):
+                    continue
+                abbreviation, state, country = line.split("\t")
+                entry = next((e for e in self.lookup(state)
+                              if e.kind == "admin1" and e.country == country), None)
+                if entry is not None:
+                    table[abbreviation] = entry
+            self._abbreviations = table
+        return self._abbreviations.get(text)
 
     def by_gid(self, gid: str) -> Entry | None:
         """The entry with this id ("gn:2210554", "cur:pentagon"), or None."""

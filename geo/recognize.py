@@ -245,6 +245,10 @@ RESPELLED_SPREAD_KM = 30
 KIND_WORDS = frozenset({"town", "city", "village", "district", "oasis", "port", "suburb",
                         "outskirts", "area", "region", "neighborhood", "neighbourhood"})
 NAME_RUN = re.compile(_NAME)
+# What may follow "<a U.S. town>, " as its state: "W.Va.", "W. Va.", "Calif.", "N.Y.", "OH".
+# A bare postal code only before a ZIP code or punctuation ("Dublin, OH 43017"; not "IN the").
+STATE_AFTER_TOWN = re.compile(r"[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?"
+                              r"|[A-Z]{2}(?=\s*(?:\d{5}|[.,;:)—–-]|$))", re.M)
 
 
 def cued(text: str, position: int) -> bool:
@@ -513,7 +517,28 @@ class Recognizer:
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
                 mention.evidence.append("common word")
             mentions.append(mention)
+        mentions += self.states_after_towns(text, mentions)
         return self.judge(text, mentions, person_words)
+
+    def states_after_towns(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Charleston, W.Va.", "Dublin, OH": a state abbreviation right after a U.S. place
+        and a comma names the state (read nowhere else: "Ill." or "IN" alone are words)."""
+        found = []
+        for mention in mentions:
+            if not text.startswith(", ", mention.end):
+                continue
+            match = STATE_AFTER_TOWN.match(text, mention.end + 2)
+            if match is None:
+                continue
+            # "Dublin, OH." ends a sentence: the period is not the abbreviation's.
+            surface = next((s for s in (match.group(), match.group().rstrip("."))
+                            if self.gazetteer.state_abbreviation(s)), None)
+            state = self.gazetteer.state_abbreviation(surface) if surface else None
+            if state is not None and any(c.country == state.country
+                                         for c in mention.candidates):
+                found.append(Mention(match.start(), match.start() + len(surface), surface,
+                                     fold(surface), [state], cue=True))
+        return found
 
     def respelled(self, text: str, position: int) -> Mention | None:
         """A cued name the gazetteer lacks as spelt, matched to the one Libyan place with

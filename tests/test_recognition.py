@@ -221,3 +221,16 @@ def test_a_state_or_province_named_in_the_text_draws_its_towns():
     assert (here[0].surface, here[0].country, round(here[0].lat)) == ("Alexandria", "US", 31)
     assert places("Flooding closed roads in Alexandria, officials said.",
                   focus=None)[0].country == "EG"
+
+
+def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
+    found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
+                   "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)
+    by_surface = {p.surface: p for p in found}
+    assert [by_surface[s].name for s in ("W.Va.", "Ill.", "D.C.", "OH")] == \
+        ["West Virginia", "Illinois", "District of Columbia", "Ohio"]
+    assert round(by_surface["Charleston"].lat) == 38  # West Virginia's, not South Carolina's
+    assert round(by_surface["Springfield"].lat) == 40  # Illinois'
+    # Read only after a U.S. place and a comma: not words, not after foreign places.
+    assert [p.surface for p in places("He felt Ill. in Paris, IN the morning.", broad=True,
+                                      focus=None)] == ["Paris"]

@@ -214,6 +214,14 @@ CAPTOR_AFTER = re.compile(r"fell to|fell within|in the hands of", re.I)
 REFERENCE_RE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
                           r"\s+of\s+(?:the\s+)?(?:capital\s+|city\s+|town\s+)?$", re.I)
 ATTRIBUTION_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+# A date inside a "since" clause opens a period; one longer than this runs to publication
+# ("since May"), a shorter one is dated by its first day ("since January 4", as annotated).
+SINCE_BEFORE = re.compile(r"\bsince\b[^.;,]{0,60}$", re.I)
+SHORT_RANGE_DAYS = 7
+# A duration before an action noun makes it a campaign, not one of its events.
+CAMPAIGN_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+                             r"|eleven|twelve|months?|years?|weeks?)[- ](?:day|week|month|year)s?"
+                             r"(?:[- ]long)?\s+$|\b(?:months|years|weeks)-long\s+$", re.I)
 # "the base", "the airport": the sentence speaks of a facility named before.
 THE_FACILITY_RE = re.compile(r"\bthe\s+(?:air ?base|base|airport|airfield)\b", re.I)
 # Before a foreign country: the action took place there ("strikes in Syria and Iraq").
@@ -365,6 +373,8 @@ class EventExtractor:
             for match in pattern.finditer(sentence):
                 if action == "capture" and CAPTURED_THING.match(sentence, match.end()):
                     continue
+                if CAMPAIGN_BEFORE.search(sentence, 0, match.start()):
+                    continue  # "its 14-month offensive", "a months-long siege": a whole campaign
                 unreal = UNREAL_RE.search(sentence, 0, match.start())
                 if unreal and unreal.group().lower() == "to " and \
                         RESULT_RE.search(sentence, 0, match.start()):
@@ -535,6 +545,18 @@ class EventExtractor:
         return kept, said
 
     @staticmethod
+    def opens_old_period(sentence: str, offset: int, dates: list[DateMention],
+                         published: date | None) -> bool:
+        """"since the offensive began in May", "since Gadhafi was killed in 2011": an action
+        in a since-clause dated long before publication starts a period; it is not news.
+        ("Since the airstrike yesterday" is.)"""
+        if published is None or not SINCE_BEFORE.search(sentence, 0, offset):
+            return False
+        own = [d for d in dates if d.start > offset and d.date is not None
+               and SINCE_BEFORE.search(sentence, 0, d.start)]
+        return bool(own) and (published - own[0].date).days > SHORT_RANGE_DAYS
+
+    @staticmethod
     def date_for(sentence: str, dates: list[DateMention], offset: int,
                  published: date | None, said: list[DateMention] = (),
                  ) -> tuple[str | None, str | None, str]:
@@ -553,6 +575,11 @@ class EventExtractor:
         mine = [d for d in dates if low <= d.start < high and abs(d.start - offset) <= DATE_REACH]
         if mine:
             best = min(mine, key=lambda d: abs(d.start - offset))
+            if published and best.date and SINCE_BEFORE.search(sentence, 0, best.start) and \
+                    (published - best.date).days > SHORT_RANGE_DAYS:
+                # "700 fighters have been killed since the offensive began in May": a toll or
+                # a state that runs to publication, not an action of May
+                return published.isoformat(), "day", f"as of publication (since {best.text})"
             if best.date is None:
                 return None, None, best.text
             return best.date.isoformat(), best.precision, best.text
@@ -636,6 +663,8 @@ class EventExtractor:
             fatalities = fatalities_in(sentence)
             chosen: dict[str, list[tuple[PlaceMention, int, bool]]] = {}
             for action, offset in actions:
+                if self.opens_old_period(sentence, offset, dates, published):
+                    continue
                 hosts = self.candidate_places(text, start, inside, action)
                 targets = [self.bearing_target(text, start, p, places)
                            for p in self.event_places(text, hosts, start + offset)]

@@ -295,3 +295,18 @@ def test_a_capture_told_with_a_statement_day_and_its_own_day_is_one_event():
     found = of_action("capture", text, "2014-08-24")
     assert [(e["place"], e["date"], e["actor"]) for e in found] == \
         [("Tripoli", "2014-08-23", "libya_dawn")]
+
+
+def test_a_since_clause_opens_a_period_and_a_campaign_is_not_one_event():
+    text = "Sirte is calm.\n\nMore than 700 fighters have been killed since the offensive " \
+           "began in May."
+    found = events(text, "2016-12-06")
+    assert [(e["action"], e["fatalities"], e["date"]) for e in found] == \
+        [("casualties", 700, "2016-12-06")]
+    assert events("Libya has been in chaos since Gadhafi was toppled and killed in 2011.",
+                  "2020-01-06") == []
+    recent = of_action("clash", "Fighting has raged in Derna since Jan. 2.", "2017-01-05")
+    assert [e["date"] for e in recent] == ["2017-01-02"]
+    left = events("The LNA withdrew from Gharyan, the last foothold of its 14-month offensive "
+                  "on the capital.", "2020-06-05")
+    assert [(e["action"], e["place"]) for e in left] == [("retreat", "Gharyan")]

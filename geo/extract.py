@@ -87,7 +87,8 @@ def find_places(text: str, *, focus: str | None = "LY", broad: bool = False,
     from geo.text import sentence_at, sentence_spans
 
     gazetteer = gazetteer or default_gazetteer()
-    mentions = Recognizer(gazetteer, broad=broad, respell=focus == "LY").find(text)
+    recognizer = Recognizer(gazetteer, broad=broad, respell=focus == "LY")
+    mentions = recognizer.find(text)
     spans = None
     for start, end, name in likely_places(text, [(m.start, m.end) for m in mentions]):
         reason = "not in the gazetteer (online geocoding is off)"
@@ -106,7 +107,8 @@ def find_places(text: str, *, focus: str | None = "LY", broad: bool = False,
             first, last = sentence_at(spans, start)
             unresolved.append(Unresolved(name, start, end, text[first:max(last, end)], reason))
     mentions.sort(key=lambda m: m.start)
-    resolutions = Resolver(gazetteer, focus=focus).resolve(text, mentions)
+    resolutions = Resolver(gazetteer, focus=focus).resolve(text, mentions,
+                                                           recognizer.demonym_countries)
     places = []
     for mention, resolution in zip(mentions, resolutions, strict=False):
         entry = resolution.entry

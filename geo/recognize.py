@@ -94,6 +94,8 @@ class Mention:
     demonym: bool = False
     cue: bool = False
     respelled: bool = False  # matched a Libyan place by its consonants, not its spelling
+    # "the Lebanese city of Tripoli": the country a people's adjective puts it in
+    qualifier: Entry | None = None
     evidence: list[str] = field(default_factory=list)
 
 
@@ -245,6 +247,10 @@ RESPELLED_SPREAD_KM = 30
 KIND_WORDS = frozenset({"town", "city", "village", "district", "oasis", "port", "suburb",
                         "outskirts", "area", "region", "neighborhood", "neighbourhood"})
 NAME_RUN = re.compile(_NAME)
+# "the Lebanese city of Tripoli", "the Syrian border town of Kobani": a people's adjective
+# before a kind of place says whose place it is.
+DEMONYM_KIND_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:city|town|village|port"
+                             r"|capital|province|district|region|oasis)\s+of\s+$")
 # What may follow "<a U.S. town>, " as its state: "W.Va.", "W. Va.", "Calif.", "N.Y.", "OH".
 # A bare postal code only before a ZIP code or punctuation ("Dublin, OH 43017"; not "IN the").
 STATE_AFTER_TOWN = re.compile(r"[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?"
@@ -275,6 +281,7 @@ class Recognizer:
         self.broad = broad
         self.respell = respell
         self._single_words: dict[str, str | None | object] = {}
+        self.demonym_countries: set[str] = set()  # filled by find()
 
     # -- candidate spans ----------------------------------------------------------------
     def joined(self, text: str, left: Token, right: Token) -> bool:
@@ -458,7 +465,12 @@ class Recognizer:
         person_words: set[str] = set()
         resume = 0
         starts = name_starts(text)
-        openers = self.openers({word for _, word in starts})
+        words = {word for _, word in starts}
+        openers = self.openers(words)
+        # Peoples the text names ("Lebanese", "Syrian"): context for resolution even where
+        # demonyms are not counted as places.
+        self.demonym_countries = {country.country for country in map(
+            self.gazetteer.demonym_country, words) if country is not None}
         for position, word in starts:
             if position < resume:
                 continue
@@ -512,13 +524,19 @@ class Recognizer:
                 continue
             candidates = self.gazetteer.lookup(surface)
             mention = Mention(position, end, surface, key, candidates,
-                              cue=self.locative_cue(text, tokens, i, j))
+                              cue=self.locative_cue(text, tokens, i, j),
+                              qualifier=self.people_of_the_place(text, position))
             mention.evidence.append("sentence start" if token.sentence_initial else "capitalised")
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
                 mention.evidence.append("common word")
             mentions.append(mention)
         mentions += self.states_after_towns(text, mentions)
         return self.judge(text, mentions, person_words)
+
+    def people_of_the_place(self, text: str, position: int) -> Entry | None:
+        """The country of "the (northern) Lebanese city of Tripoli", or None."""
+        match = DEMONYM_KIND_OF.search(text, max(0, position - 40), position)
+        return self.gazetteer.demonym_country(match.group(1)) if match else None
 
     def states_after_towns(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Charleston, W.Va.", "Dublin, OH": a state abbreviation right after a U.S. place

@@ -57,22 +57,25 @@ class Resolver:
         return (math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
                 + 2.0 * entry.prior)
 
-    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+    def resolve(self, text: str, mentions: list[Mention],
+                peoples: set[str] = frozenset()) -> list[Resolution]:
+        """peoples: countries whose people the text names ("Lebanese"), as context."""
         by_key: dict[str, list[Entry]] = {}
         for mention in mentions:
             if mention.key not in by_key:  # one sense per name: its first mention's list
                 by_key[mention.key] = sorted(mention.candidates, key=self.prior,
                                              reverse=True)[:MAX_CANDIDATES]
         anchors = self.anchors(by_key)
-        countries = {e.country for e in anchors if e.kind in ("country", "admin1")}
+        countries = {e.country for e in anchors if e.kind in ("country", "admin1")} | peoples
         regions = {(e.country, e.admin1) for e in anchors if e.kind == "admin1"}
         focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
                        if anchors else 0.0)
+        focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
         qualifiers = self.qualifiers(text, mentions, by_key)
         chosen: dict[str, Resolution] = {}
         for key, candidates in by_key.items():
             capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
-            scores = [self.score(c, anchors, countries, regions, focus_share, qualifiers.get(key))
+            scores = [self.score(c, anchors, countries, regions, focus_bonus, qualifiers.get(key))
                       - (NAMESAKE_REGION_PENALTY if c.kind == "admin1" and
                          (c.country, c.admin1) in capitals else 0.0)
                       for c in candidates]
@@ -98,8 +101,10 @@ class Resolver:
 
     def qualifiers(self, text: str, mentions: list[Mention],
                    by_key: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
-        """"Sirte, Libya" / "Paris, Texas": the containing place named right after."""
-        result: dict[str, list[Entry]] = {}
+        """"Sirte, Libya" / "Paris, Texas": the containing place named right after; "the
+        Lebanese city of Tripoli": the country of the people named before."""
+        result: dict[str, list[Entry]] = {m.key: [m.qualifier] for m in mentions
+                                          if m.qualifier is not None}
         for mention, nxt in zip(mentions, mentions[1:], strict=False):
             gap = text[mention.end:nxt.start]
             if gap.strip() == "," and len(gap) <= 3:
@@ -109,11 +114,11 @@ class Resolver:
         return result
 
     def score(self, entry: Entry, anchors: list[Entry], countries: set[str],
-              regions: set[tuple[str, str]], focus_share: float,
+              regions: set[tuple[str, str]], focus_bonus: float,
               containers: list[Entry] | None) -> float:
         score = self.prior(entry)
         if self.focus and entry.country == self.focus and entry.kind not in ("country",):
-            score += FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
+            score += focus_bonus
         if entry.country in countries and entry.kind != "country":
             score += COUNTRY_IN_DOC_BONUS
         if (entry.country, entry.admin1) in regions and entry.kind not in AREA_KINDS:

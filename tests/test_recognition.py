@@ -234,3 +234,11 @@ def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_tow
     # Read only after a U.S. place and a comma: not words, not after foreign places.
     assert [p.surface for p in places("He felt Ill. in Paris, IN the morning.", broad=True,
                                       focus=None)] == ["Paris"]
+
+
+def test_a_story_about_lebanon_keeps_its_tripoli_and_a_libyan_one_keeps_libyas():
+    lebanese = places("Clashes in the northern Lebanese city of Tripoli killed three people. "
+                      "Beirut condemned the violence; Sidon and Tyre were calm.")
+    assert [(p.surface, p.country) for p in lebanese][0] == ("Tripoli", "LB")
+    assert only("The Libyan city of Tripoli was calm.", "Tripoli").country == "LY"
+    assert only("Egyptian officials said clashes in Tripoli continued.", "Tripoli").country == "LY"

@@ -177,13 +177,13 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 # "individuals who fled Sirte": a relative clause describes people by what they once did;
 # without a date of its own that is not news of the day.
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
-# Right after a place: where a unit comes from, not where it acts ("Misrata-based").
 # After a town: a group named after it ("the Misrata militias", "Zintan brigades").
 GROUP_AFTER = re.compile(r"\s+(?:militias?|brigades?|battalions?|fighters|forces|units?)\b",
                          re.I)
 # Before a town: the seat of an authority ("the government in Tobruk").
 SEAT_BEFORE = re.compile(r"\b(?:government|parliament|authorities|administration|cabinet"
                          r"|representatives|headquartered|seated)\s+(?:based\s+)?in\s+$", re.I)
+# Right after a place: where a unit comes from, not where it acts ("Misrata-based").
 BASED_RE = re.compile(r"[-‑]based\b", re.I)
 # Capture words after which the faction named is the captor, not the one attacked.
 CAPTOR_AFTER = re.compile(r"fell to|fell within|in the hands of", re.I)

@@ -568,8 +568,10 @@ class Recognizer:
             return None
         words = run.group().split()
         if words[0].lower() in CLOSED_CLASS | GIVEN_NAMES or \
-                self.gazetteer.demonym_country(words[0]) is not None:
-            return None  # "at American Electric": a people's adjective, not a town
+                self.gazetteer.demonym_country(words[0]) is not None or (
+                len(words) == 1 and words[0].endswith("i") and
+                self.gazetteer.has_key(fold(words[0][:-1]))):
+            return None  # "at American Electric", "in Zintani hands": a people's adjective
         for count in range(len(words), 0, -1):
             surface = " ".join(words[:count])
             end = position + len(surface)

@@ -212,6 +212,7 @@ def test_a_cued_libyan_name_in_another_transliteration_is_found_less_surely(writ
 
 def test_respelling_is_not_tried_on_peoples_adjectives_names_or_short_words():
     assert places("Orders went to Mohammed at American Electric and from Jmeil staff.") == []
+    assert places("The airport fell into Zintani hands.") == []
     assert places("Militias withdrew from Tawergha.", focus=None) == []
 
 

@@ -13,6 +13,8 @@ import re
 # Action words, as regular expressions over a sentence. Order is the order of output.
 ACTION_PATTERNS: dict[str, str] = {
     "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|took (?:full |complete )?control"
+               r"|(?:took|taken|taking) (?:the|that|this) (?:\w+ )?(?:town|city|village|port"
+               r"|base|airbase|airport|district)"
                r"|tak(?:en|ing|e) (?:full |complete )?control|retook|recaptur\w+|liberat\w+"
                r"|fell to|fell within|dr(?:o|i)ve (?:\w+ ){0,3}out|driving (?:\w+ ){0,3}out"
                r"|driven (?:\w+ ){1,3}(?:out|from)"
@@ -26,11 +28,13 @@ ACTION_PATTERNS: dict[str, str] = {
                r"|march(?:ed|ing) (?:on|into)"
                r"|continue to degrade|have cleared|gains? (?:in|against)",
     "retreat": r"retreat(?:ed|ing|s)?|withdr(?:ew|awn|awal|awing)|pull(?:ed)? back|fled"
+               r"|forced (?:out of|to (?:withdraw|retreat|pull back))"
                r"|fell back|tactical maneuver",
     "airstrike": r"air ?strikes?|air attacks?|precision strikes?|missile strikes?|warplanes?"
                  r"|struck|strikes (?:on|against|hit)"
                  r"|drones?|tomahawk|bombardments?|air raids?"
-                 r"|(?:aircraft|jets|planes|helicopters) (?:\w+ )?(?:pounded|bombed|hit|attacked"
+                 r"|(?:aircraft|jets|planes|helicopters|gunships) (?:\w+ )?(?:pounded|bombed|hit"
+                 r"|attacked"
                  r"|targeted|fired on)"
                  r"|(?:\d+|two|three|four|five|six|many|several|multiple|numerous|more)"
                  r" (?:more )?(?:U\.S\. )?(?:precision )?strikes",
@@ -38,13 +42,14 @@ ACTION_PATTERNS: dict[str, str] = {
              r"|fought|gunfire"
              r"|shoot at each other|vying for control|exchange(?:d)? fire",
     "attack": r"attack(?:s|ed|ing)?|assault|offensive|bomb(?:ing|ed)|suicide bomb\w*"
+              r"|counter-?attack(?:s|ed)?|counter-?offensive"
               r"|storm(?:ed|ing)(?! into)|ambush(?:ed|es)?|raid(?:ed|s)?|pound(?:ed|ing)"
               r"|car bombs?|(?:roadside|suicide|truck) bombs?|bomb (?:exploded|went off)"
               r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire|rockets? (?:hit|struck|fell)"
               r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:campaign|offensive|operation)"
               r"|military campaign|campaign (?:against|to seize)|began the battle",
-    "casualties": r"killed|killing|dead|death toll|wounded|injured|casualties",
+    "casualties": r"killed|killing|dead|died|death toll|wounded|injured|casualties",
     "other": r"explosions?|anti-aircraft fire|besieg\w+|siege|blockade|secured the waters"
              r"|deploy(?:ed|ment)|being deployed|concluded|no-fly zone|pulled back from",
 }
@@ -83,6 +88,8 @@ FATALITY_RES = [
                r"(?:were|have been|had been|was)\s+killed", re.I),
     re.compile(rf"\bdeath toll\b[^.]{{0,60}}?\b{_NUMBER}\b", re.I),
     re.compile(rf"\b{_NUMBER}\s+dead\b", re.I),
+    re.compile(rf"\b(?:at least |more than |about |some )?{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}"
+               r"(?:have |had |has )?died\b", re.I),
 ]
 # Words shortly before an action word that make it intended, demanded or hypothetical.
 UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to prevent|in order to"

@@ -524,7 +524,8 @@ class EventExtractor:
                 if from_context and self.abroad(text, start, inside):
                     continue  # "strikes against IS in Syria and Iraq": not here
                 new_toll = action == "casualties" and fatalities is not None
-                if from_context and not dates and not new_toll and \
+                own_dates = [d for d in dates if not SINCE_BEFORE.search(sentence, 0, d.start)]
+                if from_context and not own_dates and not new_toll and \
                         DEFINITE_RE.search(sentence, 0, offset):
                     continue  # "the airstrike ...": told already, unless it brings a toll
                 if from_context:

@@ -310,3 +310,24 @@ def test_a_since_clause_opens_a_period_and_a_campaign_is_not_one_event():
     left = events("The LNA withdrew from Gharyan, the last foothold of its 14-month offensive "
                   "on the capital.", "2020-06-05")
     assert [(e["action"], e["place"]) for e in left] == [("retreat", "Gharyan")]
+
+
+def test_counterattacks_forced_retreats_taken_towns_gunships_and_the_dead():
+    text = ("Rebels were forced out of Bin Jawad after government troops launched a "
+            "counterattack on Sunday.\n\nThe rebels had taken the town on Saturday.")
+    found = {(e["action"], e["date"]) for e in events(text, "2011-03-06")}
+    assert {("retreat", "2011-03-06"), ("attack", "2011-03-06"),
+            ("capture", "2011-03-05")} <= found
+    fired = of_action("airstrike", "Helicopter gunships fired on rebel positions near Brega "
+                                   "on Friday.", "2011-03-06")
+    assert [e["place"] for e in fired] == ["Brega"]
+    died = of_action("casualties", "A doctor said at least 30 people had died in the fighting "
+                                   "in Zawiya on Saturday.", "2011-03-06")
+    assert [(e["fatalities"], e["date"]) for e in died] == [(30, "2011-03-05")]
+
+
+def test_the_attack_blamed_is_the_one_reported_not_a_new_one_since_april():
+    text = ("An airstrike hit a detention center in Tajoura late Tuesday, killing 44 people.\n\n"
+            "The GNA blamed the attack on Haftar's forces, which have been trying to capture "
+            "the capital since April.")
+    assert of_action("attack", text, "2019-07-03") == []

@@ -29,6 +29,7 @@ ACTION_PATTERNS: dict[str, str] = {
                r"|continue to degrade|have cleared|gains? (?:in|against)",
     "retreat": r"retreat(?:ed|ing|s)?|withdr(?:ew|awn|awal|awing)|pull(?:ed)? back|fled"
                r"|forced (?:out of|to (?:withdraw|retreat|pull back))"
+               r"|lost (?:full |complete )?control (?:of|over)"
                r"|fell back|tactical maneuver",
     "airstrike": r"air ?strikes?|air attacks?|precision strikes?|missile strikes?|warplanes?"
                  r"|struck|strikes (?:on|against|hit)"
@@ -184,6 +185,9 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:since|after|before|when|while|once)\b[^,;]
 # "individuals who fled Sirte": a relative clause describes people by what they once did;
 # without a date of its own that is not news of the day.
 DESCRIBING_RE = re.compile(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+# Between a spot and its town: "the Abu Salim district of Tripoli".
+PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|suburb|quarter|area)\s+of\s+"
+                     r"(?:the\s+)?(?:capital\s+|city\s+)?", re.I)
 # After a town: a group named after it ("the Misrata militias", "Zintan brigades").
 GROUP_AFTER = re.compile(r"\s+(?:militias?|brigades?|battalions?|fighters|forces|units?)\b",
                          re.I)

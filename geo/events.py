@@ -42,6 +42,7 @@ from geo.event_words import (
     NUMBER_WORDS,
     OBJECT_BEFORE,
     ORIGIN_RE,
+    PART_OF,
     PASSIVE_RE,
     PROGRESSIVE_RE,
     REFERENCE_RE,
@@ -76,6 +77,7 @@ NESTED_KM = 15
 SPOT_KINDS = frozenset({"landmark", "district", "facility"})
 TOWN_KINDS = frozenset({"city", "town", "village"})
 PRECISION_RANK = {"exact": 0, "city": 1, "district": 2, "country": 3}
+KIND_SIZE = {"landmark": 0, "facility": 0, "district": 1, "village": 2, "town": 3, "city": 4}
 # A date this close to an action word, in the same clause, is that action's date.
 DATE_REACH = 120
 # A "since" clause longer than this runs to publication ("since May"); a shorter one is
@@ -353,19 +355,26 @@ class EventExtractor:
                 k += step
         # "the Sirte neighborhood of al-Dular": a spot inside the town goes with it (and
         # `finest` then keeps the spot alone).
-        group += [p for p in places if p not in group and self.inside(p, nearest)]
+        group += [p for p in places if p not in group and self.inside(text, p, nearest)]
         unique: dict[str, PlaceMention] = {}
         for place in sorted(group, key=lambda p: p.start):
             unique.setdefault(place.source_id, place)
         return list(unique.values())
 
     @staticmethod
-    def inside(a: PlaceMention, b: PlaceMention) -> bool:
-        """Is `a` a finer place within `b` (a neighbourhood or landmark of a town)?"""
-        finer = PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] or (
+    def inside(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+        """Is `a` a finer place within `b`: a neighbourhood or landmark of a town, by its
+        kind or as the text says ("the Abu Salim district of Tripoli")?"""
+        if a is b or a.kind in ("country", "continent") or \
+                distance_km(a.lat, a.lon, b.lat, b.lon) > NESTED_KM:
+            return False
+        first, second = sorted((a, b), key=lambda p: p.start)
+        if first.end <= second.start and PART_OF.fullmatch(text, first.end, second.start):
+            # either way round: "the Sirte neighborhood of al-Dular", "the Abu Salim district
+            # of Tripoli"; the smaller kind of place is the part
+            return KIND_SIZE.get(a.kind, 0) < KIND_SIZE.get(b.kind, 0)
+        return PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] or (
             a.precision == b.precision and a.kind in SPOT_KINDS and b.kind in TOWN_KINDS)
-        return a is not b and finer and a.kind not in ("country", "continent") and \
-            distance_km(a.lat, a.lon, b.lat, b.lon) <= NESTED_KM
 
     def finest(self, text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         """Drop a town when the same action also names a spot inside it ("the Sirte
@@ -375,7 +384,7 @@ class EventExtractor:
             first, second = sorted((a, b), key=lambda p: p.start)
             return listed_together(text, first.end, second.start)
         return [p for p in places
-                if not any(self.inside(q, p) and not listed(q, p) for q in places)]
+                if not any(self.inside(text, q, p) and not listed(q, p) for q in places)]
 
     @staticmethod
     def event_dates(sentence: str, published: date | None,

@@ -331,3 +331,13 @@ def test_the_attack_blamed_is_the_one_reported_not_a_new_one_since_april():
             "The GNA blamed the attack on Haftar's forces, which have been trying to capture "
             "the capital since April.")
     assert of_action("attack", text, "2019-07-03") == []
+
+
+def test_a_district_named_of_its_town_is_where_the_toll_is_and_lost_control_is_a_retreat():
+    text = "Mortar shells fell on the Abu Salim district of Tripoli late Wednesday, killing " \
+           "two civilians."
+    found = {(e["action"], e["place"]) for e in events(text, "2019-05-10")}
+    assert found == {("attack", "Abu Salim"), ("casualties", "Abu Salim")}
+    lost = events("Haftar's forces lost control of Gharyan on Wednesday.", "2019-05-10")
+    assert [(e["action"], e["place"], e["date"]) for e in lost] == \
+        [("retreat", "Gharyan", "2019-05-08")]

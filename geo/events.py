@@ -122,6 +122,12 @@ def _number(token: str) -> int | None:
     return NUMBER_WORDS.get(token)
 
 
+def opens_period(sentence: str, mention: DateMention) -> bool:
+    """Is this date in a "since" clause ("since May", "since the offensive began in May")?"""
+    return mention.text.lower().startswith("since") or \
+        SINCE_BEFORE.search(sentence, 0, mention.start) is not None
+
+
 def fatalities_in(sentence: str) -> int | None:
     for pattern in FATALITY_RES:
         match = pattern.search(sentence)
@@ -411,7 +417,7 @@ class EventExtractor:
         if published is None or not SINCE_BEFORE.search(sentence, 0, offset):
             return False
         own = [d for d in dates if d.start > offset and d.date is not None
-               and SINCE_BEFORE.search(sentence, 0, d.start)]
+               and opens_period(sentence, d)]
         return bool(own) and (published - own[0].date).days > SHORT_RANGE_DAYS
 
     @staticmethod
@@ -433,7 +439,7 @@ class EventExtractor:
         mine = [d for d in dates if low <= d.start < high and abs(d.start - offset) <= DATE_REACH]
         if mine:
             best = min(mine, key=lambda d: abs(d.start - offset))
-            if published and best.date and SINCE_BEFORE.search(sentence, 0, best.start) and \
+            if published and best.date and opens_period(sentence, best) and \
                     (published - best.date).days > SHORT_RANGE_DAYS:
                 # "700 fighters have been killed since the offensive began in May": a toll or
                 # a state that runs to publication, not an action of May
@@ -533,7 +539,7 @@ class EventExtractor:
                 if from_context and self.abroad(text, start, inside):
                     continue  # "strikes against IS in Syria and Iraq": not here
                 new_toll = action == "casualties" and fatalities is not None
-                own_dates = [d for d in dates if not SINCE_BEFORE.search(sentence, 0, d.start)]
+                own_dates = [d for d in dates if not opens_period(sentence, d)]
                 if from_context and not own_dates and not new_toll and \
                         DEFINITE_RE.search(sentence, 0, offset):
                     continue  # "the airstrike ...": told already, unless it brings a toll

@@ -305,6 +305,9 @@ def test_a_since_clause_opens_a_period_and_a_campaign_is_not_one_event():
         [("casualties", 700, "2016-12-06")]
     assert events("Libya has been in chaos since Gadhafi was toppled and killed in 2011.",
                   "2020-01-06") == []
+    hospital = of_action("casualties", "A Misrata hospital said 350 fighters had been killed "
+                                       "since May.", "2016-08-05")
+    assert [(e["fatalities"], e["date"]) for e in hospital] == [(350, "2016-08-05")]
     recent = of_action("clash", "Fighting has raged in Derna since Jan. 2.", "2017-01-05")
     assert [e["date"] for e in recent] == ["2017-01-02"]
     left = events("The LNA withdrew from Gharyan, the last foothold of its 14-month offensive "

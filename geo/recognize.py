@@ -484,29 +484,22 @@ class Recognizer:
                     mentions.append(respelled)
                     resume = respelled.end
                 continue
-            if name is not None and not demonym and \
-                    self.is_acronym(text[position:name[1]], name[2]):
-                resume = name[1]
-                continue
-            # The name's tokens and a few either side: the context every judgement reads.
-            end = name[1] if name else position + len(word)
-            tokens = tokenize(text, window_start(text, position), end, WINDOW_AFTER_TOKENS - 1)
-            i = next(k for k, t in enumerate(tokens) if t.start >= position)
-            token = tokens[i]
-            if token.start != position:
-                continue  # inside an abbreviation token such as "U.N."
-            if demonym and token.capitalised:
-                mentions.append(self.demonym(text, tokens, i))
-                resume = token.end
-                continue
-            if name is None:
+            if demonym:  # broad: "Libyan" names Libya, even before a longer name
+                mentions.append(Mention(position, position + len(word), word, fold(word),
+                                        [self.gazetteer.demonym_country(word)], demonym=True,
+                                        cue=True))
+                resume = position + len(word)
                 continue
             _, end, key = name
-            j = next(k for k in range(i, len(tokens)) if tokens[k].end >= end)
             resume = end
             surface = text[position:end]
             if self.is_acronym(surface, key):
                 continue
+            # The name's tokens and a few either side: the context every judgement reads.
+            tokens = tokenize(text, window_start(text, position), end, WINDOW_AFTER_TOKENS - 1)
+            i = next(k for k, t in enumerate(tokens) if t.start >= position)
+            token = tokens[i]
+            j = next(k for k in range(i, len(tokens)) if tokens[k].end >= end)
             in_headline = text.rfind("\n", 0, position) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
             if why == "after a name" and \
@@ -585,12 +578,6 @@ class Recognizer:
                 return Mention(position, end, surface, fold(surface), places, cue=True,
                                respelled=True, evidence=["respelled"])
         return None
-
-    def demonym(self, text: str, tokens: list[Token], i: int) -> Mention:
-        token = tokens[i]
-        country = self.gazetteer.demonym_country(token.text)
-        return Mention(token.start, token.end, token.text, fold(token.text), [country],
-                       demonym=True, cue=True)
 
     # -- document-level decisions ------------------------------------------------------
     def plausible(self, mention: Mention, supported: bool) -> bool:

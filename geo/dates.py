@@ -31,6 +31,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NO_YEAR = r"(?!\s*,?\s*(?:19|20)\d\d)(?!\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z]))"
 # Ordered: the first pattern that matches at a position wins (longer forms first).
 _PATTERN_TEXT = [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<number>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     ("month_year", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
@@ -41,7 +42,10 @@ _PATTERN_TEXT = [
     ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
     ("weekday", rf"\b{_WEEKDAY}(?:'s|’s)?\b"),
     ("yesterday", r"\b(?:yesterday|last night)\b"),
-    ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today)\b"),
+    # "clashes continued overnight": into the day of publication, as the gold dates it;
+    # "overnight Sunday" is Sunday's.
+    ("today", rf"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today"
+              rf"|overnight(?!\s+(?:on\s+)?{_WEEKDAY}))\b"),
     ("weekend", r"\b(?:over|during|at) the weekend\b|\blast weekend\b"),
     ("last_week", r"\blast week\b"),
     ("this_week", r"\b(?:earlier|later) (?:in|this) the week\b|\bearlier this week\b|\bthis week\b"
@@ -91,6 +95,9 @@ def resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, str
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
     day = int(groups["day"]) if groups.get("day") else None
     year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        value = _safe_date(year, int(groups["number"]), day)
+        return (value, "day") if value else None
     if kind in ("month_day_year", "day_month_year"):
         value = _safe_date(year, month, day)
         return (value, "day") if value else None

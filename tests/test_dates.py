@@ -64,3 +64,13 @@ def test_dateline_gives_the_publication_date():
 ])
 def test_counted_back_and_last_weekdays(text, expected):
     assert one(text) == expected
+
+
+def test_iso_dates_and_overnight_resolve():
+    published = date(2019, 9, 26)
+    found = [(d.text, d.date, d.precision) for d in find_dates(
+        "Talks on 2019-09-24 failed; clashes continued overnight and overnight Sunday.",
+        published)]
+    assert found == [("2019-09-24", date(2019, 9, 24), "day"),
+                     ("overnight", published, "day"), ("Sunday", date(2019, 9, 22), "day")]
+    assert find_dates("Filed 2019-13-45.", published) == []

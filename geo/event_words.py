@@ -46,7 +46,8 @@ ACTION_PATTERNS: dict[str, str] = {
               r"|counter-?attack(?:s|ed)?|counter-?offensive"
               r"|storm(?:ed|ing)(?! into)|ambush(?:ed|es)?|raid(?:ed|s)?|pound(?:ed|ing)"
               r"|car bombs?|(?:roadside|suicide|truck) bombs?|bomb (?:exploded|went off)"
-              r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire|rockets? (?:hit|struck|fell)"
+              r"|shell(?:ing|ed|s)|artillery|mortars?|rocket fire"
+              r"|(?:rockets?|missiles?|projectiles?) (?:hit|struck|fell|slammed)"
               r"|(?:started|launched|began|begun) (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:campaign|offensive|operation)"
               r"|military campaign|campaign (?:against|to seize)|began the battle",
@@ -166,8 +167,9 @@ NAMED_VIOLENCE = re.compile(r"\b(?:the|this|that|today's|today’s|yesterday's|y
 _DESCRIPTORS = r"(?:(?:the|nearby|western|eastern|northern|southern|coastal|central|city|town" \
                r"|port|village|oasis|capital|stronghold|of)\s+){0,4}"
 ORIGIN_RE = re.compile(rf"\bfrom\s+{_DESCRIPTORS}$", re.I)
-DESTINATION_RE = re.compile(rf"\b(?:toward|towards|in the direction of|to)\s+{_DESCRIPTORS}$",
-                            re.I)
+# ("laid siege to", "close to", "next to": the place itself, not a destination)
+DESTINATION_RE = re.compile(rf"\b(?:toward|towards|in the direction of|(?<!siege )(?<!close )"
+                            rf"(?<!next )(?<!near )(?<!adjacent )to)\s+{_DESCRIPTORS}$", re.I)
 CLAUSE_BREAK = re.compile(r";|,\s+(?:although|while|but|adding|whereas)\b|\s+but\s+", re.I)
 # "Since the airstrike that took out the tank yesterday, GNA forces have moved in": the
 # opening subordinate clause keeps its date to itself.

@@ -51,7 +51,9 @@ class FactionLexicon:
             parts.append(r"(?i:" + "|".join(folded) + ")")
         if capitals:
             parts.append("|".join(capitals))
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?!\w)")
+        # Not inside a longer word or compound, except "pro-Haftar": the same side.
+        self.pattern = re.compile(r"(?:(?<![\w-])|(?<=\b[Pp]ro-))(?:" + "|".join(parts)
+                                  + r")(?!\w)")
         self.by_lower = {a.lower(): a for a in owners if not a.isupper()}
 
     def find(self, text: str, year: int | None = None) -> list[FactionMention]:

@@ -344,3 +344,14 @@ def test_a_district_named_of_its_town_is_where_the_toll_is_and_lost_control_is_a
     lost = events("Haftar's forces lost control of Gharyan on Wednesday.", "2019-05-10")
     assert [(e["action"], e["place"], e["date"]) for e in lost] == \
         [("retreat", "Gharyan", "2019-05-08")]
+
+
+def test_siege_to_a_town_missiles_falling_and_pro_faction_forces():
+    siege = of_action("other", "Haftar's forces laid siege to Misrata on Monday.", "2020-01-10")
+    assert [(e["place"], e["actor"]) for e in siege] == [("Misrata", "lna")]
+    near = of_action("clash", "Clashes broke out close to Tripoli on Monday.", "2020-01-10")
+    assert [e["place"] for e in near] == ["Tripoli"]
+    fell = events("Missiles fell on Mitiga airport on Thursday.", "2020-01-10")
+    assert [(e["place"], e["date"]) for e in fell] == [("Mitiga Airport", "2020-01-09")]
+    shelled = of_action("attack", "Pro-Haftar forces shelled Tripoli on Wednesday.", "2020-01-10")
+    assert [e["actor"] for e in shelled] == ["lna"]

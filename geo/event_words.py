@@ -96,9 +96,9 @@ FATALITY_RES = [
 # Words shortly before an action word that make it intended, demanded or hypothetical.
 UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to prevent|in order to"
                        r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
-                       r"|threaten\w*|help to|calls? for|trying to|close to|capable of"
+                       r"|threaten\w*|help to|call(?:s|ed|ing)? for|trying to|close to|capable of"
                        r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?"
-                       r"|authoriz\w+|enforc\w+|risks? of|fears? of|threat of|danger of"
+                       r"|authoriz\w+|enforc\w+|risks? of|fear\w*|threat of|danger of"
                        r"|protect\w*|objectives?|goals?|intent\w*)"
                        r"\b[^.;]{0,40}$|(?<!able )\bto $"
                        # denied: "denied that its forces had withdrawn"
@@ -114,7 +114,7 @@ UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to pr
                        # anaphora: "these airstrikes", "the recent strikes" were told already
                        r"|\b(?:these|those|such|recent|latest)\s+(?:[\w-]+\s+)?$"
                        # negation: "no civilians were killed", "No casualties"
-                       r"|\bno\s+(?:[\w-]+\s+){0,3}$|\bend of\s+(?:[\w-]+\s+){0,2}$", re.I)
+                       r"|\bno\s+(?:[\w-]+\s+){0,3}$|\bend (?:of|to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "the airstrike", "this strike": an action told before, when nothing new is said of it.
 DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.I)
 # After a place: it names who speaks, not where something happens ("the Pentagon said").

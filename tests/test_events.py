@@ -355,3 +355,9 @@ def test_siege_to_a_town_missiles_falling_and_pro_faction_forces():
     assert [(e["place"], e["date"]) for e in fell] == [("Mitiga Airport", "2020-01-09")]
     shelled = of_action("attack", "Pro-Haftar forces shelled Tripoli on Wednesday.", "2020-01-10")
     assert [e["actor"] for e in shelled] == ["lna"]
+
+
+def test_calls_to_end_fighting_and_feared_offensives_are_not_events():
+    assert events("The UN envoy called for an end to the fighting in Tripoli.",
+                  "2020-01-10") == []
+    assert events("Residents of Sirte fear a new offensive.", "2020-01-10") == []

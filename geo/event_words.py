@@ -98,6 +98,7 @@ UNREAL_RE = re.compile(r"\b(?:will|would|could|should|must|(?-i:may)|might|to pr
                        r"|aims? to|aimed at|scheduled to|plans? to|planning|ability to"
                        r"|threaten\w*|help to|call(?:s|ed|ing)? for|trying to|close to|capable of"
                        r"|stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|halt(?:s|ed|ing)?"
+                       r"|foil(?:s|ed|ing)?|thwart(?:s|ed|ing)?"
                        r"|authoriz\w+|enforc\w+|risks? of|fear\w*|threat of|danger of"
                        r"|protect\w*|objectives?|goals?|intent\w*)"
                        r"\b[^.;]{0,40}$|(?<!able )\bto $"

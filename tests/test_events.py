@@ -361,3 +361,4 @@ def test_calls_to_end_fighting_and_feared_offensives_are_not_events():
     assert events("The UN envoy called for an end to the fighting in Tripoli.",
                   "2020-01-10") == []
     assert events("Residents of Sirte fear a new offensive.", "2020-01-10") == []
+    assert events("Police said they had foiled an attack on Mitiga airport.", "2020-01-10") == []

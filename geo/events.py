@@ -183,18 +183,26 @@ def one_per_action(events: list[Event]) -> list[Event]:
     # Saturday": a statement's day only bounds an action that another sentence dates
     # earlier; it is that action, told again. So does the publication date of a change of
     # hands (a town is taken once; strikes and tolls recur, so theirs stand).
-    result = []
-    for event in kept.values():
+    # The two become one, told where the article first tells it (its clearest sentence,
+    # usually the lede), on the earlier day.
+    events = list(kept.values())
+    dropped: set[int] = set()
+    for event in events:
         bound_only = event.date_text.startswith("said ") or (
             event.date_text == "published" and event.action in ("capture", "retreat"))
-        earlier = next((e for e in kept.values() if bound_only and event.date and e.date
+        if not bound_only or not event.date or id(event) in dropped:
+            continue
+        earlier = next((e for e in events if id(e) not in dropped and e.date
                         and (e.action, e.source_id) == (event.action, event.source_id)
                         and e.date < event.date), None)
         if earlier is None:
-            result.append(event)
-        else:
-            fill_gaps(earlier, event)
-    return result
+            continue
+        first, second = sorted((event, earlier), key=lambda e: e.start)
+        first.date, first.date_precision, first.date_text = \
+            earlier.date, earlier.date_precision, earlier.date_text
+        fill_gaps(first, second)
+        dropped.add(id(second))
+    return [e for e in events if id(e) not in dropped]
 
 
 def fill_gaps(kept: Event, retold: Event) -> None:

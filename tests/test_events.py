@@ -295,6 +295,7 @@ def test_a_capture_told_with_a_statement_day_and_its_own_day_is_one_event():
     found = of_action("capture", text, "2014-08-24")
     assert [(e["place"], e["date"], e["actor"]) for e in found] == \
         [("Tripoli", "2014-08-23", "libya_dawn")]
+    assert found[0]["evidence"].startswith("The Libya Dawn coalition said")  # the first telling
 
 
 def test_a_since_clause_opens_a_period_and_a_campaign_is_not_one_event():

@@ -363,3 +363,10 @@ def test_calls_to_end_fighting_and_feared_offensives_are_not_events():
                   "2020-01-10") == []
     assert events("Residents of Sirte fear a new offensive.", "2020-01-10") == []
     assert events("Police said they had foiled an attack on Mitiga airport.", "2020-01-10") == []
+
+
+def test_an_air_force_bombing_is_an_airstrike_by_the_renegade_generals_side():
+    found = of_action("airstrike", "The renegade general's air force bombed militia positions in "
+                                   "Benghazi on Thursday.", "2014-05-30")
+    assert [(e["place"], e["date"], e["actor"]) for e in found] == \
+        [("Benghazi", "2014-05-29", "lna")]

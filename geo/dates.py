@@ -56,7 +56,11 @@ _PATTERN_TEXT = [
     ("this_year", r"\b(?:earlier )?this year\b"),
     ("vague", r"\b(?:(?:was|were|had been) once|over the (?:past|last) "
               r"(?:few |several |two |three )?(?:days|weeks|months|years)"
-              r"|in recent (?:days|weeks|months)|for (?:weeks|months))\b"),
+              r"|in recent (?:days|weeks|months)|for (?:weeks|months)"
+              # counted from another event, not from publication: "a week later"
+              r"|(?:a|an|one|two|three|four|five|six|seven|\d+|several|few|some) "
+              r"(?:days?|weeks?|months?) (?:later|earlier|afterwards?)|days later"
+              r"|the (?:next|following|previous) (?:day|morning|week)|the day (?:before|after))\b"),
     ("month_alone", r"\b(?-i:January|February|March|April|June|July|August|September|October"
                     r"|November|December)\b(?!\s+\d)"),
     ("in_year", r"\b(?:in|since|during|of|until)\s+(?P<year>(?:19|20)\d\d)\b"),

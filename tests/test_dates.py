@@ -74,3 +74,11 @@ def test_iso_dates_and_overnight_resolve():
     assert found == [("2019-09-24", date(2019, 9, 24), "day"),
                      ("overnight", published, "day"), ("Sunday", date(2019, 9, 22), "day")]
     assert find_dates("Filed 2019-13-45.", published) == []
+
+
+def test_a_date_counted_from_another_event_is_not_guessed():
+    published = date(2018, 6, 29)
+    for text in ("It fell a week later.", "They returned the next day.",
+                 "Two days earlier, it was quiet.", "the day before"):
+        (found,) = find_dates(text, published)
+        assert (found.date, found.precision) == (None, "vague"), text

@@ -72,6 +72,7 @@ class Resolver:
                        if anchors else 0.0)
         focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
         qualifiers = self.qualifiers(text, mentions, by_key)
+        respelled = {m.key for m in mentions if m.respelled}
         chosen: dict[str, Resolution] = {}
         for key, candidates in by_key.items():
             capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
@@ -80,11 +81,10 @@ class Resolver:
                          (c.country, c.admin1) in capitals else 0.0)
                       for c in candidates]
             chosen[key] = self.decide(candidates, scores)
-        for mention in mentions:
-            if mention.respelled and mention.key in chosen:
-                found = chosen.pop(mention.key)
-                chosen[mention.key] = Resolution(
-                    found.entry, found.confidence * RESPELLED_RELIABILITY, found.alternatives)
+        for key in respelled:  # once per name, however often it is mentioned
+            found = chosen[key]
+            chosen[key] = Resolution(found.entry, found.confidence * RESPELLED_RELIABILITY,
+                                     found.alternatives)
         return [chosen[m.key] for m in mentions]
 
     def anchors(self, by_key: dict[str, list[Entry]]) -> list[Entry]:

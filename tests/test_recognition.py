@@ -208,6 +208,8 @@ def test_a_cued_libyan_name_in_another_transliteration_is_found_less_surely(writ
     exact = only(f"Militias withdrew from {listed} on Monday.", listed)
     assert p.confidence < exact.confidence
     assert surfaces(f"{written} was quiet on Monday.") == []  # no cue, no guess
+    twice = places(f"Militias withdrew from {written}. Families returned to {written}.")
+    assert [q.confidence for q in twice] == [p.confidence] * 2  # lowered once, not per mention
 
 
 def test_respelling_is_not_tried_on_peoples_adjectives_names_or_short_words():

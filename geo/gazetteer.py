@@ -181,9 +181,9 @@ class Gazetteer:
             table: dict[str, Entry] = {}
             lines = (self.directory / "state_abbreviations.tsv").read_text(
                 encoding="utf-8").splitlines()
-            for line in lines[1:]:
+            for line in lines:
                 if line.startswith("#") or line.startswith("abbreviation\t"):
-                    continue
+                    continue  # comments and the header
                 abbreviation, state, country = line.split("\t")
                 entry = next((e for e in self.lookup(state)
                               if e.kind == "admin1" and e.country == country), None)

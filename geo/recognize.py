@@ -173,18 +173,19 @@ _NAME = (r"(?:(?:al|el|as|ash|an|ar|az)-)?[A-Z][\w’'-]+"
          r"(?:\s+(?:(?:al|el|bin|bu|abu)[- ])?[A-Z][\w’'-]+){0,2}")
 _DISTANCE = (r"\d+\s*(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?"
              r"(?:north|south|east|west)")
-_KIND_OF = (r"\b(?:town|village|city|district|neighbou?rhood|oasis|port|suburb|area"
-            r"|region) of ")
+# Kinds of place that announce a name: "the town of X", "the oasis of X".
+PLACE_KINDS = ("town", "village", "city", "district", "neighborhood", "neighbourhood", "oasis",
+               "port", "suburb", "area", "region")
+_KIND_OF = r"\b(?:" + "|".join(PLACE_KINDS) + ") of "
 _LANDMARK_HEAD = r"(?:checkpoint|roundabout|bridge|junction|square|crossroads|camp)\b"
-# Each pattern is (cue, name-and-cue): the cue is a rare literal found by a fast scan, and
-# only then is the name read around it. Leading with the name instead ("Sirte, 30 km
-# east") made the regex engine try a name at every capital of every text (measured: 70% of
-# recognition time in bench_extract).
-# Each pattern also lists literals one of which its cue contains: a text with none of them
-# skips the pattern (plain substring tests; the cue scans alone took a tenth of extraction).
+# Each pattern is (literals, cue, name-and-cue). The cue is a rare literal found by a fast
+# scan, and only then is the name read around it: leading with the name instead ("Sirte, 30
+# km east") made the regex engine try a name at every capital of every text (measured: 70%
+# of recognition time in bench_extract). A text with none of the literals (one of which
+# every cue contains) skips the pattern: plain substring tests, as the cue scans alone took
+# a tenth of extraction.
 LIKELY_PLACE_RES = [
-    (("town of", "village of", "city of", "district of", "neighborhood of",
-      "neighbourhood of", "oasis of", "port of", "suburb of", "area of", "region of"),
+    (tuple(f"{kind} of" for kind in PLACE_KINDS),
      re.compile(_KIND_OF),
      re.compile(rf"{_KIND_OF}(?P<name>{_NAME})")),
     (("km", "kilomet", "miles"),
@@ -244,8 +245,7 @@ CONTINUES, NOT_SEEN = object(), object()  # markers of Recognizer.single_word_na
 MIN_SKELETON = 4
 # Rows of one respelled name farther apart than this are different places: no match.
 RESPELLED_SPREAD_KM = 30
-KIND_WORDS = frozenset({"town", "city", "village", "district", "oasis", "port", "suburb",
-                        "outskirts", "area", "region", "neighborhood", "neighbourhood"})
+KIND_WORDS = frozenset(PLACE_KINDS) | {"outskirts"}  # "the outskirts of X" cues X too
 NAME_RUN = re.compile(_NAME)
 # "the Lebanese city of Tripoli", "the Syrian border town of Kobani": a people's adjective
 # before a kind of place says whose place it is.
@@ -448,15 +448,16 @@ class Recognizer:
             self._single_words[word] = verdict
         return verdict
 
-    def openers(self, words: set[str]) -> set[str]:
-        """Which of a text's distinct capitalised words can open a name or a demonym.
+    def openers(self, words: set[str], peoples: dict[str, Entry]) -> set[str]:
+        """Which of a text's distinct capitalised words can open a name or (broad) be a
+        demonym (`peoples`: its demonyms and their countries).
 
         Each distinct word is tested once, so the work per document follows its
         vocabulary, not its length. "al-" openers are always kept.
         """
         first_words = self.gazetteer.first_words()
         return {w for w in words if w[-1] in "-‑" or fold(w) in first_words or
-                (self.broad and self.gazetteer.demonym_country(w) is not None)}
+                (self.broad and w in peoples)}
 
     def find(self, text: str) -> list[Mention]:
         line_starts = headline_lines(text)
@@ -466,17 +467,18 @@ class Recognizer:
         resume = 0
         starts = name_starts(text)
         words = {word for _, word in starts}
-        openers = self.openers(words)
-        # Peoples the text names ("Lebanese", "Syrian"): context for resolution even where
-        # demonyms are not counted as places.
-        self.demonym_countries = {country.country for country in map(
-            self.gazetteer.demonym_country, words) if country is not None}
+        # Peoples the text names ("Lebanese", "Syrian"): places when broad, and context for
+        # resolution even where demonyms are not counted as places.
+        peoples = {word: country for word in words
+                   if (country := self.gazetteer.demonym_country(word)) is not None}
+        self.demonym_countries = {country.country for country in peoples.values()}
+        openers = self.openers(words, peoples)
         for position, word in starts:
             if position < resume:
                 continue
             name, demonym = None, False
             if word in openers:
-                demonym = self.broad and self.gazetteer.demonym_country(word) is not None
+                demonym = self.broad and word in peoples
                 name = self.name_at(text, position)
             if name is None and not demonym:
                 respelled = self.respelled(text, position) if self.respell else None
@@ -486,7 +488,7 @@ class Recognizer:
                 continue
             if demonym:  # broad: "Libyan" names Libya, even before a longer name
                 mentions.append(Mention(position, position + len(word), word, fold(word),
-                                        [self.gazetteer.demonym_country(word)], demonym=True,
+                                        [peoples[word]], demonym=True,
                                         cue=True))
                 resume = position + len(word)
                 continue
@@ -560,7 +562,7 @@ class Recognizer:
         if run is None:
             return None
         words = run.group().split()
-        if words[0].lower() in CLOSED_CLASS | GIVEN_NAMES or \
+        if words[0].lower() in CLOSED_CLASS or words[0].lower() in GIVEN_NAMES or \
                 self.gazetteer.demonym_country(words[0]) is not None or (
                 len(words) == 1 and words[0].endswith("i") and
                 self.gazetteer.has_key(fold(words[0][:-1]))):

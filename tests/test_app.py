@@ -129,3 +129,28 @@ def test_loaded_tables_are_kept_out_of_the_garbage_collectors_full_passes():
     assert not app.exception
     # settle_memory froze what the first run loaded: full collections no longer walk it.
     assert gc.get_freeze_count() > 10_000
+
+
+def test_a_filter_change_shows_in_the_same_run_although_the_map_is_drawn_before_it():
+    app = run_app()
+    assert not app.exception
+    app.multiselect(key="actions").set_value(["airstrike"]).run()
+    assert not app.exception
+    narrowed = caption(app)
+    app.multiselect(key="actions").set_value([]).run()
+    assert int(narrowed.split(" events")[0].split("· ")[-1]) < \
+        int(caption(app).split(" events")[0].split("· ")[-1])
+    assert app.query_params.get("actions") in (None, [], "")
+
+
+def test_step_and_play_move_the_as_of_date_by_weeks_up_to_the_last_day():
+    app = run_app(**{"asof": "2020-05-01"})
+    assert not app.exception
+    next(b for b in app.button if b.label == "Step +7 days").click().run()
+    assert "control as of 2020-05-08" in caption(app)
+    assert app.slider(key="as_of").value.isoformat() == "2020-05-08"
+    next(b for b in app.button if b.label == "▶ Play").click().run()
+    assert not app.exception
+    # Two weekly steps reach the newest article's day (2020-05-19), where play stops.
+    assert "control as of 2020-05-19" in caption(app)
+    assert any(b.label == "▶ Play" for b in app.button)

@@ -2,7 +2,10 @@
 
 Each candidate gets a score from what is known before reading (population, kind, curated
 priority), the focus region, and what the document says: countries it names, places it
-names without ambiguity nearby, and "X, Y" qualifiers. One sense per name per document.
+names without ambiguity nearby, states and countries that hold a town it clearly names, and
+"X, Y" qualifiers. The states and countries settled by a first reading are context for a
+second ("Georgia" read as the US state draws Athens to Georgia). One sense per name per
+document.
 The softmax of the scores is the confidence; the runners-up are the alternatives.
 """
 
@@ -23,6 +26,10 @@ REGION_IN_DOC_BONUS = 2.0  # ... or the candidate's province or state ("Alexandr
                            # story that names Louisiana)
 NEAR_BONUS = 2.5           # the candidate lies near places the document names unambiguously
 QUALIFIER_BONUS = 8.0      # "Paris, Texas": the next name contains this candidate
+# "Georgia" in a story that names Atlanta: a state or country that contains the likeliest
+# sense of another name in the text (and is not named after a town of its own) is meant.
+CONTAINS_DOC_BONUS = 8.0
+SETTLED_CONFIDENCE = 0.6   # a state or country chosen this surely is context for a re-read
 # "Aleppo", "Raqqa": a province named after its city means the city unless qualified
 # ("Aleppo province" is its own name in the gazetteer).
 NAMESAKE_REGION_PENALTY = 2.0
@@ -65,38 +72,53 @@ class Resolver:
             if mention.key not in by_key:  # one sense per name: its first mention's list
                 by_key[mention.key] = sorted(mention.candidates, key=self.prior,
                                              reverse=True)[:MAX_CANDIDATES]
-        anchors = self.anchors(by_key)
-        countries = {e.country for e in anchors if e.kind in ("country", "admin1")} | peoples
-        regions = {(e.country, e.admin1) for e in anchors if e.kind == "admin1"}
-        focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
-                       if anchors else 0.0)
-        focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
+        clear = self.anchors(by_key)
         qualifiers = self.qualifiers(text, mentions, by_key)
+        chosen = self.choose(by_key, clear, peoples, qualifiers)
+        # Second reading: states and countries settled by the first ("Georgia", meant as the
+        # state because the text names Atlanta) now place the text's other towns.
+        settled = {key: found.entry for key, found in chosen.items()
+                   if found.entry.kind in ("admin1", "country") and
+                   found.confidence >= SETTLED_CONFIDENCE}
+        if any(clear.get(key) is not entry for key, entry in settled.items()):
+            chosen = self.choose(by_key, clear | settled, peoples, qualifiers)
         respelled = {m.key for m in mentions if m.respelled}
-        chosen: dict[str, Resolution] = {}
-        for key, candidates in by_key.items():
-            capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
-            scores = [self.score(c, anchors, countries, regions, focus_bonus, qualifiers.get(key))
-                      - (NAMESAKE_REGION_PENALTY if c.kind == "admin1" and
-                         (c.country, c.admin1) in capitals else 0.0)
-                      for c in candidates]
-            chosen[key] = self.decide(candidates, scores)
         for key in respelled:  # once per name, however often it is mentioned
             found = chosen[key]
             chosen[key] = Resolution(found.entry, found.confidence * RESPELLED_RELIABILITY,
                                      found.alternatives)
         return [chosen[m.key] for m in mentions]
 
-    def anchors(self, by_key: dict[str, list[Entry]]) -> list[Entry]:
-        """Places the document names with one clear sense: context for the others."""
-        anchors = []
-        for candidates in by_key.values():
-            if len(candidates) == 1:
-                anchors.append(candidates[0])
-                continue
-            first, second = self.prior(candidates[0]), self.prior(candidates[1])
-            if first - second >= 2.0:
-                anchors.append(candidates[0])
+    def choose(self, by_key: dict[str, list[Entry]], clear: dict[str, Entry],
+               peoples: set[str], qualifiers: dict[str, list[Entry]]) -> dict[str, Resolution]:
+        """One reading of the text: each name's sense given the places `clear` settles."""
+        anchors = list(clear.values())
+        countries = {e.country for e in anchors if e.kind in ("country", "admin1")} | peoples
+        regions = {(e.country, e.admin1) for e in anchors if e.kind == "admin1"}
+        focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
+                       if anchors else 0.0)
+        focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
+        chosen: dict[str, Resolution] = {}
+        for key, candidates in by_key.items():
+            capitals = {(c.country, c.admin1) for c in candidates if c.kind in SETTLEMENTS}
+            scores = [self.score(c, anchors, countries, regions, focus_bonus, qualifiers.get(key))
+                      - (NAMESAKE_REGION_PENALTY if c.kind == "admin1" and
+                         (c.country, c.admin1) in capitals else 0.0)
+                      + (CONTAINS_DOC_BONUS if len(candidates) > 1 and
+                         c.kind in ("admin1", "country") and
+                         (c.country, c.admin1) not in capitals and
+                         self.contains_another(c, key, clear) else 0.0)
+                      for c in candidates]
+            chosen[key] = self.decide(candidates, scores)
+        return chosen
+
+    def anchors(self, by_key: dict[str, list[Entry]]) -> dict[str, Entry]:
+        """Places the document names with one clear sense, by name: context for the others."""
+        anchors = {}
+        for key, candidates in by_key.items():
+            if len(candidates) == 1 or \
+                    self.prior(candidates[0]) - self.prior(candidates[1]) >= 2.0:
+                anchors[key] = candidates[0]
         return anchors
 
     def qualifiers(self, text: str, mentions: list[Mention],
@@ -130,6 +152,11 @@ class Resolver:
         if containers and any(self.contains(c, entry) for c in containers):
             score += QUALIFIER_BONUS
         return score
+
+    def contains_another(self, area: Entry, key: str, clear: dict[str, Entry]) -> bool:
+        """Does `area` contain a town another name of the text clearly means?"""
+        return any(other != key and entry.kind in SETTLEMENTS and self.contains(area, entry)
+                   for other, entry in clear.items())
 
     @staticmethod
     def contains(container: Entry, entry: Entry) -> bool:

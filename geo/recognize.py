@@ -53,6 +53,8 @@ JOINER_RUN = re.compile(r"\.?[ \t\-‐‑’'`]*")  # "St. Louis": an abbreviati
 WORD = re.compile(r"[^\W\d_]+")
 # Between two tokens of one name only spaces, hyphens or apostrophes may stand.
 JOINER = re.compile(r"^[ \t\-‐‑’'`]*$")
+DATELINE_DASH = re.compile(r" ?(?:--|[–—]| - )")
+SPACED_DASH = re.compile(r"[\-‐‑]{2}|\s[\-‐‑]|[\-‐‑]\s")
 # A foreign place this populous is known well enough to need no cue.
 WELL_KNOWN_POPULATION = 100_000
 # A single word of these classes is never a place name on its own ("May", "No", "Western").
@@ -289,7 +291,10 @@ class Recognizer:
 
     # -- candidate spans ----------------------------------------------------------------
     def joined(self, text: str, left: Token, right: Token) -> bool:
-        return bool(JOINER.match(text[left.end:right.start]))
+        """Are two tokens parts of one name? A dash set off by spaces ("MANSFIELD --
+        Mansfield", "Tripoli - Misrata") separates; a bare hyphen joins ("Jean-Pierre")."""
+        gap = text[left.end:right.start]
+        return bool(JOINER.match(gap)) and not SPACED_DASH.search(gap)
 
     # -- the judgement of one span -----------------------------------------------------
     def is_acronym(self, surface: str, key: str) -> bool:
@@ -381,6 +386,9 @@ class Recognizer:
         after = tokens[j + 1:j + 3]
         if after and after[0].text == "," and len(after) > 1 and after[1].capitalised:
             return True  # "Tarhuna, Libya" / "Paris, Texas"
+        if DATELINE_DASH.match(text, tokens[j].end) and \
+                text[tokens[i].start:tokens[j].end].isupper():
+            return True  # a dateline: "SHREVEPORT -- Police said"
         return bool(after) and after[0].lower in PLACE_HEADS
 
     def us_adjective(self, text: str, tokens: list[Token], j: int) -> bool:

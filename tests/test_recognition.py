@@ -263,6 +263,17 @@ def test_peoples_of_one_or_two_words_and_in_the_plural_are_read():
     assert places("Crowds gathered in Alexandria.", focus=None)[0].country == "EG"
 
 
+
+def test_a_dateline_in_capitals_before_a_dash_is_a_place_and_the_dash_ends_a_name():
+    assert [p.surface for p in places("SHREVEPORT -- Police said on Monday.", focus=None)] == \
+        ["SHREVEPORT"]
+    # The dash separates the dateline from the next word: "Mansfield" is no surname here,
+    # so its later uncued mentions stay places.
+    found = places("By Vickie Welborn, March 24, 2009 MANSFIELD -- Mansfield aldermen met on "
+                   "Monday. Two Mansfield aldermen objected.", focus=None)
+    assert [p.surface for p in found] == ["MANSFIELD", "Mansfield", "Mansfield"]
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -64,7 +64,7 @@ MODIFIED_NOUN = (r"(?!\s+(?:support|authority|authorization|operations|capabilit
 ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b{MODIFIED_NOUN}", re.I)
              for action, pattern in ACTION_PATTERNS.items()}
 # Actions that a more specific action in the same sentence makes redundant.
-SUBSUMED_BY = {"clash": {"casualties", "capture"}, "attack": {"airstrike", "capture"},
+SUBSUMED_BY = {"clash": {"casualties", "capture"}, "attack": {"airstrike", "capture", "clash"},
                "advance": {"capture"}, "other": {"airstrike", "clash", "capture"}}
 ACLED_TYPES = {
     "capture": ("Battles", "Non-state actor overtakes territory"),

@@ -538,7 +538,11 @@ class Recognizer:
             if why in PERSON_VERDICTS and surface.rsplit(" ", 1)[-1] in ADMIN2_WORDS:
                 why = None  # "Republican Orange County": no one is called "X County"
             if why:
-                if why in PERSON_VERDICTS:
+                # One person's name stops the word's uncued mentions elsewhere, unless only a
+                # capitalised word came before a country or state ("By Trend Iran's", "DeSmog
+                # Canada"): that is no one's surname.
+                if why in PERSON_VERDICTS and not (why == "after a name" and any(
+                        c.kind in AREA_KINDS for c in self.gazetteer.lookup(surface))):
                     person_words.add(key)
                 continue
             candidates = self.gazetteer.lookup(surface)

@@ -370,3 +370,13 @@ def test_an_air_force_bombing_is_an_airstrike_by_the_renegade_generals_side():
                                    "Benghazi on Thursday.", "2014-05-30")
     assert [(e["place"], e["date"], e["actor"]) for e in found] == \
         [("Benghazi", "2014-05-29", "lna")]
+
+
+def test_shelling_amid_clashes_at_one_place_is_one_clash():
+    found = events("Heavy shelling and gunfire continued south of Tripoli on Monday.",
+                   "2018-09-03")
+    assert [(e["action"], e["place"], e["date"]) for e in found] == \
+        [("clash", "Tripoli", "2018-09-03")]
+    # Shelling alone stays an attack.
+    assert [e["action"] for e in events("Heavy shelling hit Tripoli on Monday.",
+                                        "2018-09-03")] == ["attack"]

@@ -274,6 +274,15 @@ def test_a_dateline_in_capitals_before_a_dash_is_a_place_and_the_dash_ends_a_nam
     assert [p.surface for p in found] == ["MANSFIELD", "Mansfield", "Mansfield"]
 
 
+
+def test_a_word_before_a_country_does_not_make_it_a_surname_elsewhere():
+    found = places("By Trend Iran's trade grew. Exports from Iran fell, and Iran imported more.",
+                   focus=None)
+    assert [p.surface for p in found].count("Iran") == 2
+    # A given name does: "Bashir" is then the man throughout.
+    assert places("Ismail Bashir spoke. Bashir said the talks failed.", focus=None) == []
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

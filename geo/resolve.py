@@ -35,6 +35,7 @@ SETTLED_CONFIDENCE = 0.6   # a state or country chosen this surely is context fo
 # ("Aleppo province" is its own name in the gazetteer).
 NAMESAKE_REGION_PENALTY = 2.0
 SETTLEMENTS = frozenset({"city", "town", "village"})
+TOWNS_AND_COUNTIES = SETTLEMENTS | {"admin2"}
 TEMPERATURE = 1.2
 # How often the top candidate of each kind is right when nothing else competes (measured on
 # GeoWebNews, LGL and the Libya gold): a name with one candidate can still be a place the
@@ -79,7 +80,7 @@ class Resolver:
         # Second reading: states and countries settled by the first ("Georgia", meant as the
         # state because the text names Atlanta) now place the text's other towns.
         settled = {key: found.entry for key, found in chosen.items()
-                   if found.entry.kind in ("admin1", "country") and
+                   if found.entry.kind in ("admin1", "admin2", "country") and
                    found.confidence >= SETTLED_CONFIDENCE}
         if any(clear.get(key) is not entry for key, entry in settled.items()):
             chosen = self.choose(by_key, clear | settled, peoples, qualifiers)
@@ -94,8 +95,10 @@ class Resolver:
                peoples: set[str], qualifiers: dict[str, list[Entry]]) -> dict[str, Resolution]:
         """One reading of the text: each name's sense given the places `clear` settles."""
         anchors = list(clear.values())
-        countries = {e.country for e in anchors if e.kind in ("country", "admin1")} | peoples
-        regions = {(e.country, e.admin1) for e in anchors if e.kind == "admin1"}
+        # A state, or a county ("Edgar County"), names its country and state too.
+        countries = {e.country for e in anchors if e.kind in ("country", "admin1", "admin2")
+                     } | peoples
+        regions = {(e.country, e.admin1) for e in anchors if e.kind in ("admin1", "admin2")}
         focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
                        if anchors else 0.0)
         focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
@@ -155,8 +158,8 @@ class Resolver:
         return score
 
     def contains_another(self, area: Entry, key: str, clear: dict[str, Entry]) -> bool:
-        """Does `area` contain a town another name of the text clearly means?"""
-        return any(other != key and entry.kind in SETTLEMENTS and self.contains(area, entry)
+        """Does `area` contain a town or county another name of the text clearly means?"""
+        return any(other != key and entry.kind in TOWNS_AND_COUNTIES and self.contains(area, entry)
                    for other, entry in clear.items())
 
     @staticmethod

@@ -283,6 +283,16 @@ def test_a_word_before_a_country_does_not_make_it_a_surname_elsewhere():
     assert places("Ismail Bashir spoke. Bashir said the talks failed.", focus=None) == []
 
 
+
+def test_a_county_names_its_state_and_draws_the_towns_of_its_state():
+    found = places("Police in Paris arrested two men. The Edgar County sheriff said the "
+                   "crash happened north of Paris.", focus=None)
+    paris = [p for p in found if p.surface == "Paris"]
+    assert paris and all((p.country, round(p.lat), round(p.lon)) == ("US", 40, -88)
+                         for p in paris)
+    assert places("Police in Paris arrested two men.", focus=None)[0].country == "FR"
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

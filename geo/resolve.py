@@ -40,7 +40,7 @@ TEMPERATURE = 1.2
 # How often the top candidate of each kind is right when nothing else competes (measured on
 # GeoWebNews, LGL and the Libya gold): a name with one candidate can still be a place the
 # gazetteer lacks. Confidence = share of the score x this reliability.
-KIND_RELIABILITY = {"city": 0.97, "town": 0.85, "village": 0.65, "admin1": 0.85, "admin2": 0.85,
+KIND_RELIABILITY = {"city": 0.97, "town": 0.85, "village": 0.65, "admin1": 0.93, "admin2": 0.9,
                     "country": 0.97, "continent": 0.9, "region": 0.9, "district": 0.9,
                     "landmark": 0.97, "facility": 0.97}
 FOCUS_RELIABILITY = 0.98

@@ -20,7 +20,6 @@ import csv
 import gzip
 import io
 import json
-import statistics
 import sys
 import unicodedata
 from collections import defaultdict
@@ -109,6 +108,16 @@ def kind_for_population(population: int) -> str:
     if population >= 10_000:
         return "town"
     return "village"
+
+
+def middle_of(values: list[float]) -> float:
+    """The middle of a region's extent along one axis, from its towns: halfway between the
+    5th and 95th percentiles. Closer to the region's centre than the towns' median, which
+    leans to where people cluster (Texas' median town is 180 km east of its centre)."""
+    ordered = sorted(values)
+    low = ordered[int(0.05 * (len(ordered) - 1))]
+    high = ordered[int(0.95 * (len(ordered) - 1) + 0.5)]
+    return (low + high) / 2
 
 
 def read_tsv(path: Path):
@@ -326,8 +335,7 @@ class Builder:
                 towns = members.get(code)
                 if not towns:
                     continue
-                lat = statistics.median(t[0] for t in towns)
-                lon = statistics.median(t[1] for t in towns)
+                lat, lon = middle_of([t[0] for t in towns]), middle_of([t[1] for t in towns])
                 population = sum(t[2] for t in towns)
                 place = Place(f"gn:{geonameid}", name, code.split(".")[0], round(lat, 4),
                               round(lon, 4), "admin1", population, admin1=code.split(".")[1])
@@ -361,8 +369,8 @@ class Builder:
                 if not towns:
                     continue
                 place = Place(f"gn:{geonameid}", name, code.split(".")[0],
-                              round(statistics.median(t[0] for t in towns), 4),
-                              round(statistics.median(t[1] for t in towns), 4), "admin2",
+                              round(middle_of([t[0] for t in towns]), 4),
+                              round(middle_of([t[1] for t in towns]), 4), "admin2",
                               sum(t[2] for t in towns), admin1=code.split(".")[1])
                 place.add_names([name])
                 if place.gid not in self.places:

@@ -293,6 +293,20 @@ def test_a_county_names_its_state_and_draws_the_towns_of_its_state():
     assert places("Police in Paris arrested two men.", focus=None)[0].country == "FR"
 
 
+
+def test_a_region_is_placed_at_the_middle_of_its_extent_not_where_its_people_cluster():
+    from geo.gazetteer import default_gazetteer, distance_km
+
+    gazetteer = default_gazetteer()
+
+    def state(name):
+        return next(e for e in gazetteer.lookup(name) if e.kind == "admin1")
+
+    texas = state("Texas")
+    assert distance_km(texas.lat, texas.lon, 31.14, -99.34) < 100  # its centre, near Brady
+    assert state("Ontario").lat > 47  # most Ontarians live south of 45 N
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -30,6 +30,7 @@ QUALIFIER_BONUS = 8.0      # "Paris, Texas": the next name contains this candida
 # "Georgia" in a story that names Atlanta: a state or country that contains the likeliest
 # sense of another name in the text (and is not named after a town of its own) is meant.
 CONTAINS_DOC_BONUS = 8.0
+SHARED_REGION_NAMES = 2    # names with a town in one state before it counts as the text's
 SETTLED_CONFIDENCE = 0.6   # a state or country chosen this surely is context for a re-read
 # "Aleppo", "Raqqa": a province named after its city means the city unless qualified
 # ("Aleppo province" is its own name in the gazetteer).
@@ -76,14 +77,15 @@ class Resolver:
                                              reverse=True)[:MAX_CANDIDATES]
         clear = self.anchors(by_key)
         qualifiers = self.qualifiers(text, mentions, by_key)
-        chosen = self.choose(by_key, clear, peoples, qualifiers)
+        shared = self.shared_region(by_key)
+        chosen = self.choose(by_key, clear, peoples, qualifiers, shared)
         # Second reading: states and countries settled by the first ("Georgia", meant as the
         # state because the text names Atlanta) now place the text's other towns.
         settled = {key: found.entry for key, found in chosen.items()
                    if found.entry.kind in ("admin1", "admin2", "country") and
                    found.confidence >= SETTLED_CONFIDENCE}
         if any(clear.get(key) is not entry for key, entry in settled.items()):
-            chosen = self.choose(by_key, clear | settled, peoples, qualifiers)
+            chosen = self.choose(by_key, clear | settled, peoples, qualifiers, shared)
         respelled = {m.key for m in mentions if m.respelled}
         for key in respelled:  # once per name, however often it is mentioned
             found = chosen[key]
@@ -92,13 +94,17 @@ class Resolver:
         return [chosen[m.key] for m in mentions]
 
     def choose(self, by_key: dict[str, list[Entry]], clear: dict[str, Entry],
-               peoples: set[str], qualifiers: dict[str, list[Entry]]) -> dict[str, Resolution]:
-        """One reading of the text: each name's sense given the places `clear` settles."""
+               peoples: set[str], qualifiers: dict[str, list[Entry]],
+               shared: tuple[str, str] | None = None) -> dict[str, Resolution]:
+        """One reading of the text: each name's sense given the places `clear` settles and
+        the state its names share (`shared`)."""
         anchors = list(clear.values())
         # A state, or a county ("Edgar County"), names its country and state too.
         countries = {e.country for e in anchors if e.kind in ("country", "admin1", "admin2")
                      } | peoples
         regions = {(e.country, e.admin1) for e in anchors if e.kind in ("admin1", "admin2")}
+        if shared is not None:
+            regions.add(shared)
         focus_share = (sum(e.country == self.focus for e in anchors) / len(anchors)
                        if anchors else 0.0)
         focus_bonus = FOCUS_BONUS + FOCUS_DOC_BONUS * focus_share
@@ -115,6 +121,21 @@ class Resolver:
                       for c in candidates]
             chosen[key] = self.decide(candidates, scores)
         return chosen
+
+    def shared_region(self, by_key: dict[str, list[Entry]]) -> tuple[str, str] | None:
+        """The state that holds a town or county of most of the text's names, when it also
+        holds the likeliest sense of one of them: "Columbus", "Dublin" and "Franklin County"
+        are all in Ohio. None when no state is shared by SHARED_REGION_NAMES names."""
+        coverage: dict[tuple[str, str], int] = {}
+        for candidates in by_key.values():
+            for region in {(c.country, c.admin1) for c in candidates
+                           if c.kind in TOWNS_AND_COUNTIES and c.admin1}:
+                coverage[region] = coverage.get(region, 0) + 1
+        likeliest = {(c[0].country, c[0].admin1) for c in by_key.values() if c}
+        most = max(coverage.values(), default=0)
+        best = [region for region, count in coverage.items()
+                if count == most and region in likeliest]
+        return best[0] if most >= SHARED_REGION_NAMES and len(best) == 1 else None
 
     def anchors(self, by_key: dict[str, list[Entry]]) -> dict[str, Entry]:
         """Places the document names with one clear sense, by name: context for the others."""

@@ -309,6 +309,15 @@ def test_a_region_is_placed_at_the_middle_of_its_extent_not_where_its_people_clu
     assert ontario.lat > 45 and ontario.lon < -82  # not Toronto's suburbs (43.7 N, 79.7 W)
 
 
+
+def test_names_that_share_a_state_are_read_in_it():
+    found = places("Students from Athens and Augusta met in Atlanta.", focus=None)
+    assert [(p.surface, p.country, round(p.lat)) for p in found] == [
+        ("Athens", "US", 34), ("Augusta", "US", 33), ("Atlanta", "US", 34)]
+    # Without a town that surely lies in Georgia, nothing says the text is there.
+    assert places("Students from Athens met on Monday.", focus=None)[0].country == "GR"
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -67,9 +67,10 @@ def map_megabytes(database_url: str) -> float:
 VISITS = 7
 
 
-def map_visible_seconds(database_url: str) -> tuple[float, float] | None:
+def map_visible_seconds(database_url: str) -> tuple[float, float, float, float] | None:
     """Median seconds from opening the page in Chromium to the first drawn marker, on a first
-    visit (empty browser cache) and a return visit (None: no browser).
+    visit (empty browser cache) and a return visit, then the same to the whole page shown
+    (None: no browser).
 
     Uses the browser tests' offline set-up: folium's CDN scripts from local copies."""
     import re
@@ -103,16 +104,21 @@ def map_visible_seconds(database_url: str) -> tuple[float, float] | None:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM),
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            def visit(context) -> float:
+            def visit(context) -> tuple[float, float]:
+                """(map visible, whole page shown) in seconds from opening the page."""
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
                 page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
                     "path.leaflet-interactive").first.wait_for(state="attached",
                                                                timeout=120_000)
-                elapsed = time.perf_counter() - start
+                map_shown = time.perf_counter() - start
+                # The last widgets of the sidebar, the header and the right-hand column.
+                for text in ("Libya only on the map", "Step +7 days", "Places outside Libya"):
+                    page.get_by_text(text).first.wait_for(state="visible", timeout=120_000)
+                whole = time.perf_counter() - start
                 page.close()
-                return elapsed
+                return map_shown, whole
 
             first, again = [], []
             # The first visit also warms the server's caches. Seven more: visits here vary
@@ -126,7 +132,10 @@ def map_visible_seconds(database_url: str) -> tuple[float, float] | None:
                 again.append(visit(context))  # a return visit: scripts in the browser cache
                 context.close()
             browser.close()
-        return sorted(first[1:])[VISITS // 2], sorted(again[1:])[VISITS // 2]
+        def median(visits: list[tuple[float, float]], part: int) -> float:
+            return sorted(v[part] for v in visits[1:])[VISITS // 2]
+
+        return (median(first, 0), median(again, 0), median(first, 1), median(again, 1))
     finally:
         server.terminate()
 
@@ -141,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if seconds is not None:
             print(f"map visible in Chromium (sample corpus, warm server, median of {VISITS}): "
                   f"first visit {seconds[0]:.1f} s, return visit {seconds[1]:.1f} s "
-                  "(target <= 3 s)")
+                  f"(target <= 3 s); whole page {seconds[2]:.1f} s / {seconds[3]:.1f} s")
         from bench_ingest import synthetic_sources
 
         from geo.ingest import ingest

@@ -196,6 +196,14 @@ def one_per_action(events: list[Event]) -> list[Event]:
                         and (e.action, e.source_id) == (event.action, event.source_id)
                         and e.date < event.date), None)
         if earlier is None:
+            if event.action == "retreat" and event.date_text == "published":
+                # "calling its withdrawal a tactical maneuver": the loser left when the
+                # place was taken, on the capture's day.
+                taken = next((e for e in events if e.action == "capture" and e.date and
+                              e.source_id == event.source_id and e.date < event.date), None)
+                if taken is not None:
+                    event.date, event.date_precision, event.date_text = \
+                        taken.date, taken.date_precision, taken.date_text
             continue
         first, second = sorted((event, earlier), key=lambda e: e.start)
         first.date, first.date_precision, first.date_text = \

@@ -380,3 +380,14 @@ def test_shelling_amid_clashes_at_one_place_is_one_clash():
     # Shelling alone stays an attack.
     assert [e["action"] for e in events("Heavy shelling hit Tripoli on Monday.",
                                         "2018-09-03")] == ["attack"]
+
+
+def test_a_withdrawal_told_without_its_day_is_dated_by_the_capture_of_that_place():
+    found = events("GNA forces captured Tarhuna on Monday after a week of fighting. The LNA "
+                   "is calling its withdrawal from Tarhuna a tactical maneuver.", "2020-06-09")
+    assert [(e["action"], e["place"], e["date"]) for e in found] == [
+        ("capture", "Tarhuna", "2020-06-08"), ("retreat", "Tarhuna", "2020-06-08")]
+    # With no capture told, the withdrawal keeps the publication day.
+    alone = events("The LNA is calling its withdrawal from Tarhuna a tactical maneuver.",
+                   "2020-06-09")
+    assert [(e["action"], e["date"]) for e in alone] == [("retreat", "2020-06-09")]

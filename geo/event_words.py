@@ -64,6 +64,10 @@ MODIFIED_NOUN = (r"(?!\s+(?:support|authority|authorization|operations|capabilit
 ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b{MODIFIED_NOUN}", re.I)
              for action, pattern in ACTION_PATTERNS.items()}
 # Actions that a more specific action in the same sentence makes redundant.
+# Between two places of one action: "and" and up to four lower-case words that end in a
+# place preposition ("and air defense systems around").
+COORDINATED_TARGET = re.compile(
+    r",?\s+and\s+((?:[a-z][a-z-]*\s+){0,4})(?:in|around|near|outside|at|on)\s+(?:the\s+)?")
 SUBSUMED_BY = {"clash": {"casualties", "capture"}, "attack": {"airstrike", "capture", "clash"},
                "advance": {"capture"}, "other": {"airstrike", "clash", "capture"}}
 ACLED_TYPES = {

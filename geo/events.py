@@ -28,6 +28,7 @@ from geo.event_words import (
     CLAIM_RE,
     CLAUSE_BREAK,
     CONTEXT_ACTIONS,
+    COORDINATED_TARGET,
     DATELINE_DASH,
     DEFINITE_RE,
     DESCRIBING_RE,
@@ -166,6 +167,15 @@ def subsumed(chosen: dict[str, list]) -> None:
         chosen[action] = [pick for pick in chosen[action] if pick[0].source_id not in stronger]
         if not chosen[action]:
             del chosen[action]
+
+
+def coordinated_targets(text: str, end: int, start: int) -> bool:
+    """"garrisons in Tripoli and air defense systems around Sabha": two targets of one
+    action, joined by "and" and a short noun phrase ending in a place preposition (not a
+    new clause: no verb in -ed, "and forces advanced near Sabha")."""
+    match = COORDINATED_TARGET.fullmatch(text, end, start)
+    return match is not None and not any(
+        word.endswith("ed") for word in (match.group(1) or "").split())
 
 
 def one_per_action(events: list[Event]) -> list[Event]:
@@ -371,7 +381,8 @@ class EventExtractor:
             k = at
             while 0 <= k + step < len(ordered):
                 a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.start)
-                if not listed_together(text, a.end, b.start):  # share one action
+                if not (listed_together(text, a.end, b.start) or
+                        coordinated_targets(text, a.end, b.start)):  # share one action
                     break
                 group.append(ordered[k + step])
                 k += step

@@ -391,3 +391,14 @@ def test_a_withdrawal_told_without_its_day_is_dated_by_the_capture_of_that_place
     alone = events("The LNA is calling its withdrawal from Tarhuna a tactical maneuver.",
                    "2020-06-09")
     assert [(e["action"], e["date"]) for e in alone] == [("retreat", "2020-06-09")]
+
+
+def test_targets_joined_by_and_share_the_action_but_a_new_clause_does_not():
+    found = events("The coalition launched 16 more Tomahawk strikes against targets that "
+                   "included Scud missile garrisons in Tripoli and air defense systems around "
+                   "Sabha, he added.", "2011-03-25")
+    assert [(e["action"], e["place"]) for e in found] == [("airstrike", "Tripoli"),
+                                                           ("airstrike", "Sabha")]
+    clause = events("Jets struck Tripoli, and forces advanced near Sabha.", "2011-03-25")
+    assert sorted((e["action"], e["place"]) for e in clause) == [("advance", "Sabha"),
+                                                                  ("airstrike", "Tripoli")]

@@ -539,10 +539,11 @@ class Recognizer:
                 why = None  # "Republican Orange County": no one is called "X County"
             if why:
                 # One person's name stops the word's uncued mentions elsewhere, unless only a
-                # capitalised word came before a country or state ("By Trend Iran's", "DeSmog
-                # Canada"): that is no one's surname.
+                # capitalised word came before a country or a capital ("By Trend Iran's",
+                # "Thawar Tripoli"): that is no one's surname ("Dewly Nelson" is).
                 if why in PERSON_VERDICTS and not (why == "after a name" and any(
-                        c.kind in AREA_KINDS for c in self.gazetteer.lookup(surface))):
+                        c.kind == "country" or c.prior > 0
+                        for c in self.gazetteer.lookup(surface))):
                     person_words.add(key)
                 continue
             candidates = self.gazetteer.lookup(surface)

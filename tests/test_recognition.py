@@ -279,8 +279,14 @@ def test_a_word_before_a_country_does_not_make_it_a_surname_elsewhere():
     found = places("By Trend Iran's trade grew. Exports from Iran fell, and Iran imported more.",
                    focus=None)
     assert [p.surface for p in found].count("Iran") == 2
-    # A given name does: "Bashir" is then the man throughout.
+    # A given name does: "Bashir" is then the man throughout; so does any name before a
+    # word that is only a small place ("Nelson" is also a region of New Zealand).
     assert places("Ismail Bashir spoke. Bashir said the talks failed.", focus=None) == []
+    assert places("Councillor Dewly Nelson spoke. Nelson said the plan works.",
+                  focus=None) == []
+    # A capital is no one's surname: the militia's name leaves Tripoli a place elsewhere.
+    found = places("Fighters of the rival Thawar Tripoli militia left. Tripoli was calm.")
+    assert [(p.surface, p.start) for p in found] == [("Tripoli", 51)]
 
 
 

@@ -259,6 +259,9 @@ DEMONYM_KIND_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:city|town|vill
                              r"|capital|province|district|region|oasis)\s+of\s+$")
 # What may follow "<a U.S. town>, " as its state: "W.Va.", "W. Va.", "Calif.", "N.Y.", "OH".
 # A bare postal code only before a ZIP code or punctuation ("Dublin, OH 43017"; not "IN the").
+# "D-S.C.", "R-Charleston": a U.S. politician's party and home state or town.
+PARTY_LETTERS = ("D", "R", "I")
+PARTY_LETTER = re.compile(r"(?<![\w-])[DRI]-(?=[A-Z])")
 STATE_AFTER_TOWN = re.compile(r"[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?"
                               r"|[A-Z]{2}(?=\s*(?:\d{5}|[.,;:)—–-]|$))", re.M)
 
@@ -345,6 +348,8 @@ class Recognizer:
                     # "Islamic State of Iraq", "Central Bank of Libya"; but "Residents of
                     # Ain Zara": a plural is people, not an organisation's name
                     return "organisation"
+            if left.text in PARTY_LETTERS and text[left.end:tokens[i].start] == "-":
+                return None  # "D-Charleston": a politician's home town
             if self.name_like(left) and text[left.end:tokens[i].start] in ("-", "‑"):
                 # "Amsterdam-London": two places; "Jean-Pierre", "Al-Qaeda": not a place here,
                 # but no reason to doubt the word elsewhere either.
@@ -554,7 +559,7 @@ class Recognizer:
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
                 mention.evidence.append("common word")
             mentions.append(mention)
-        mentions += self.states_after_towns(text, mentions)
+        mentions += self.states_after_towns(text, mentions) + self.party_states(text)
         return self.judge(text, mentions, person_words)
 
     def demonym_phrases(self, text: str, starts: list[tuple[int, str]]
@@ -581,20 +586,31 @@ class Recognizer:
         and a comma names the state (read nowhere else: "Ill." or "IN" alone are words)."""
         found = []
         for mention in mentions:
-            if not text.startswith(", ", mention.end):
-                continue
-            match = STATE_AFTER_TOWN.match(text, mention.end + 2)
-            if match is None:
-                continue
-            # "Dublin, OH." ends a sentence: the period is not the abbreviation's.
-            surface = next((s for s in (match.group(), match.group().rstrip("."))
-                            if self.gazetteer.state_abbreviation(s)), None)
-            state = self.gazetteer.state_abbreviation(surface) if surface else None
-            if state is not None and any(c.country == state.country
-                                         for c in mention.candidates):
-                found.append(Mention(match.start(), match.start() + len(surface), surface,
-                                     fold(surface), [state], cue=True))
+            if text.startswith(", ", mention.end):
+                state = self.state_at(text, mention.end + 2)
+                if state is not None and any(c.country == state.candidates[0].country
+                                             for c in mention.candidates):
+                    found.append(state)
         return found
+
+    def party_states(self, text: str) -> list[Mention]:
+        """"Rep. James Clyburn, D-S.C.": the state after a U.S. party letter."""
+        return [state for match in PARTY_LETTER.finditer(text)
+                if (state := self.state_at(text, match.end())) is not None]
+
+    def state_at(self, text: str, position: int) -> Mention | None:
+        """The state abbreviation starting at `position` ("W.Va.", "OH"), or None."""
+        match = STATE_AFTER_TOWN.match(text, position)
+        if match is None:
+            return None
+        # "Dublin, OH." ends a sentence: the period is not the abbreviation's.
+        surface = next((s for s in (match.group(), match.group().rstrip("."))
+                        if self.gazetteer.state_abbreviation(s)), None)
+        if surface is None:
+            return None
+        state = self.gazetteer.state_abbreviation(surface)
+        return Mention(position, position + len(surface), surface, fold(surface), [state],
+                       cue=True)
 
     def respelled(self, text: str, position: int) -> Mention | None:
         """A cued name the gazetteer lacks as spelt, matched to the one Libyan place with

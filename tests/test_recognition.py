@@ -324,6 +324,15 @@ def test_names_that_share_a_state_are_read_in_it():
     assert places("Students from Athens met on Monday.", focus=None)[0].country == "GR"
 
 
+
+def test_a_politicians_party_letter_is_followed_by_a_home_state_or_town():
+    found = places("Rep. James Clyburn, D-S.C., and Sen. Robert Ford, D-Charleston, spoke.",
+                   focus=None)
+    assert [(p.surface, p.name) for p in found] == [("S.C.", "South Carolina"),
+                                                     ("Charleston", "Charleston")]
+    assert places("The D-Day landings began.", focus=None) == []
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -559,7 +559,9 @@ class Recognizer:
             if j == i and occurs_in_lower_case(text, token.lower, lower_case):
                 mention.evidence.append("common word")
             mentions.append(mention)
-        mentions += self.states_after_towns(text, mentions) + self.party_states(text)
+        mentions += [state for state in self.states_after_towns(text, mentions) +
+                     self.party_states(text)
+                     if not any(m.start < state.end and state.start < m.end for m in mentions)]
         return self.judge(text, mentions, person_words)
 
     def demonym_phrases(self, text: str, starts: list[tuple[int, str]]

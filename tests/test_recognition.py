@@ -333,6 +333,15 @@ def test_a_politicians_party_letter_is_followed_by_a_home_state_or_town():
     assert places("The D-Day landings began.", focus=None) == []
 
 
+
+def test_dc_and_la_are_places_on_their_own_and_counted_once_after_a_town():
+    found = places("The school moved from Northwest D.C. to L.A. in May. Officials in "
+                   "Washington, D.C., approved.", focus=None)
+    assert [(p.surface, p.name) for p in found] == [
+        ("D.C.", "District of Columbia"), ("L.A.", "Los Angeles"),
+        ("Washington", "Washington"), ("D.C.", "District of Columbia")]
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

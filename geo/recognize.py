@@ -29,7 +29,13 @@ from geo.lexicon import (
     US_VERBS,
     WEEKDAYS,
 )
-from geo.text import consonant_skeleton, fold, listed_together, strip_article
+from geo.text import (
+    consonant_skeleton,
+    fold,
+    listed_together,
+    sentence_spans,
+    strip_article,
+)
 
 # Hyphens and apostrophes are not tokens: they join the words around them ("al-Watiya").
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+(?:[.,]\d+)*|[^\s\-‐‑’'`]", re.UNICODE)
@@ -63,6 +69,7 @@ CUED_POPULATION = 1_000
 LIBYAN_TOWN_POPULATION = 20_000
 # A variant name this short and uncued is not taken for a foreign place (see by_another_name).
 SHORT_VARIANT = 5
+TITLE_CHARS = 200  # a first sentence longer than this is no title
 NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]*")
 # Verdicts that read a name as part of a person's name (and so, elsewhere, as that person).
 PERSON_VERDICTS = frozenset({"given name", "person title", "name connector", "after a name",
@@ -165,12 +172,29 @@ def headline_lines(text: str) -> set[int]:
     """Line start offsets of title-case lines, where capitals say nothing about names."""
     starts, offset = set(), 0
     for line in text.split("\n"):
-        if not line.rstrip().endswith("."):  # cheap test first: prose lines end with "."
-            words = [w for w in WORD.findall(line) if w.lower() not in FUNCTION_WORDS]
-            if 2 <= len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-                starts.add(offset)
+        if not line.rstrip().endswith(".") and title_case(line):  # prose lines end with "."
+            starts.add(offset)
         offset += len(line) + 1
     return starts
+
+
+def title_end(text: str) -> int:
+    """Where a title-case first sentence ends ("Freemason Bogdanov Joins Sochi Mayor Race.
+    Former..."), for texts whose title runs into the body on one line; 0 when there is
+    none."""
+    spans = sentence_spans(text[:TITLE_CHARS])
+    end = spans[0][1] if len(spans) > 1 else 0  # a title is followed by its text
+    first = text[:end]
+    # All its words capitalised: "The Islamic State of Iraq and the Levant claimed it." is
+    # prose.
+    return end if first.endswith(".") and "\n" not in first and "," not in first and \
+        title_case(first, share=1.0) else 0
+
+
+def title_case(line: str, share: float = 0.8) -> bool:
+    """Are (at least `share` of) the line's content words capitalised?"""
+    words = [w for w in WORD.findall(line) if w.lower() not in FUNCTION_WORDS]
+    return 2 <= len(words) <= 14 and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 # Phrases that announce a place by its kind, for names the gazetteer does not know:
@@ -477,7 +501,7 @@ class Recognizer:
                 (self.broad and w in peoples)}
 
     def find(self, text: str) -> list[Mention]:
-        line_starts = headline_lines(text)
+        line_starts, title = headline_lines(text), title_end(text)
         lower_case: dict[str, bool] = {}  # does the text also use this word in lower case?
         mentions: list[Mention] = []
         person_words: set[str] = set()
@@ -530,7 +554,8 @@ class Recognizer:
             i = next(k for k, t in enumerate(tokens) if t.start >= position)
             token = tokens[i]
             j = next(k for k in range(i, len(tokens)) if tokens[k].end >= end)
-            in_headline = text.rfind("\n", 0, position) + 1 in line_starts
+            in_headline = position < title or \
+                text.rfind("\n", 0, position) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
             if why == "after a name" and \
                     occurs_in_lower_case(text, tokens[i - 1].lower, lower_case):

@@ -342,6 +342,16 @@ def test_dc_and_la_are_places_on_their_own_and_counted_once_after_a_town():
         ("Washington", "Washington"), ("D.C.", "District of Columbia")]
 
 
+
+def test_a_title_case_title_run_into_the_text_says_nothing_about_names():
+    text = ("Freemason Bogdanov Joins Sochi Mayor Race. Andrei Bogdanov entered the "
+            "crowded Sochi mayoral election on Wednesday.")
+    assert [p.surface for p in places(text, focus=None)] == ["Sochi", "Sochi"]
+    # Prose with many capitals is no title ("Secretary of Defense Gates, U.S. Africa...").
+    assert places("At the direction of President Obama and Secretary of Defense Gates, U.S. "
+                  "Africa Command is commanding U.S. military support.", focus=None) == []
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -64,6 +64,12 @@ MODIFIED_NOUN = (r"(?!\s+(?:support|authority|authorization|operations|capabilit
 ACTION_RE = {action: re.compile(rf"\b(?:{pattern})\b{MODIFIED_NOUN}", re.I)
              for action, pattern in ACTION_PATTERNS.items()}
 # Actions that a more specific action in the same sentence makes redundant.
+# Civilians as the subject of a flight: "Hundreds of families fled", "residents have fled".
+CIVILIANS_BEFORE = re.compile(
+    r"\b(?:families|residents|civilians|people|inhabitants|migrants|refugees|villagers"
+    r"|children|women)\b(?:\s+\w+){0,3}\s+$", re.I)
+# A capture that undoes an earlier one ("retook", "recaptured", "regained control").
+RETAKING = re.compile(r"\bre(?:took|take[ns]?|taking|captur\w*|gain\w*|conquer\w*)\b", re.I)
 # Between two places of one action: "and" and up to four lower-case words that end in a
 # place preposition ("and air defense systems around").
 COORDINATED_TARGET = re.compile(

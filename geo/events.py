@@ -25,6 +25,7 @@ from geo.event_words import (
     CAMPAIGN_BEFORE,
     CAPTOR_AFTER,
     CAPTURED_THING,
+    CIVILIANS_BEFORE,
     CLAIM_RE,
     CLAUSE_BREAK,
     CONTEXT_ACTIONS,
@@ -49,6 +50,7 @@ from geo.event_words import (
     REFERENCE_RE,
     RELATIVE_RE,
     RESULT_RE,
+    RETAKING,
     SEAT_BEFORE,
     SELF_EVIDENT_ACTIONS,
     SHELLING_RE,
@@ -202,9 +204,13 @@ def one_per_action(events: list[Event]) -> list[Event]:
             event.date_text == "published" and event.action in ("capture", "retreat"))
         if not bound_only or not event.date or id(event) in dropped:
             continue
+        # "had retaken the town" after "the group had seized it last week": the retaking
+        # undoes the earlier seizure; it is not that seizure told again.
         earlier = next((e for e in events if id(e) not in dropped and e.date
                         and (e.action, e.source_id) == (event.action, event.source_id)
-                        and e.date < event.date), None)
+                        and e.date < event.date
+                        and bool(RETAKING.search(e.evidence)) ==
+                        bool(RETAKING.search(event.evidence))), None)
         if earlier is None:
             if event.action == "retreat" and event.date_text == "published":
                 # "calling its withdrawal a tactical maneuver": the loser left when the
@@ -258,6 +264,8 @@ class EventExtractor:
                     continue
                 if CAMPAIGN_BEFORE.search(sentence, 0, match.start()):
                     continue  # "its 14-month offensive", "a months-long siege": a whole campaign
+                if action == "retreat" and CIVILIANS_BEFORE.search(sentence, 0, match.start()):
+                    continue  # "families fled to Sirte": people displaced, not forces retreating
                 unreal = UNREAL_RE.search(sentence, 0, match.start())
                 if unreal and unreal.group().lower() == "to " and \
                         RESULT_RE.search(sentence, 0, match.start()):
@@ -269,7 +277,8 @@ class EventExtractor:
     def candidate_places(self, text: str, start: int, places: list[PlaceMention],
                          action: str) -> list[PlaceMention]:
         """Places that can host an action: not a dateline, speaker, origin or refuge."""
-        chosen = []
+        chosen: list[PlaceMention] = []
+        destinations: list[PlaceMention] = []
         for place in places:
             before = text[max(start, place.start - 40):place.start]
             after = text[place.end:place.end + 30]
@@ -282,7 +291,9 @@ class EventExtractor:
                 continue  # "the government in Tobruk": where it sits, not where it acts
             if action != "retreat" and ORIGIN_RE.search(before):
                 continue
-            if action != "advance" and DESTINATION_RE.search(before):
+            if action != "advance" and (DESTINATION_RE.search(before) or any(
+                    listed_together(text, p.end, place.start) for p in destinations)):
+                destinations.append(place)  # "fled to Sirte and Bani Walid": both refuges
                 continue
             if place.kind in ("country", "continent") and place.country != self.focus:
                 continue  # "U.S. strikes", "France said": countries abroad act, they are not hit

@@ -402,3 +402,18 @@ def test_targets_joined_by_and_share_the_action_but_a_new_clause_does_not():
     clause = events("Jets struck Tripoli, and forces advanced near Sabha.", "2011-03-25")
     assert sorted((e["action"], e["place"]) for e in clause) == [("advance", "Sabha"),
                                                                   ("airstrike", "Tripoli")]
+
+
+def test_civilians_fleeing_are_no_retreat_and_every_listed_refuge_is_a_destination():
+    assert events("Hundreds of families fled to Sirte and Bani Walid on Monday.",
+                  "2016-05-22") == []
+    fled = events("IS fighters fled Derna to Sirte and Bani Walid on Monday.", "2016-05-22")
+    assert [(e["action"], e["place"]) for e in fled] == [("retreat", "Derna")]
+
+
+def test_a_retaking_is_not_the_earlier_seizure_told_again():
+    found = events("Militias from Misurata said Saturday they had retaken the town of Abu "
+                   "Grein from Islamic State fighters. The group had seized the checkpoint "
+                   "last week.", "2016-05-22")
+    assert ("capture", "Abu Grein", "2016-05-21") in [
+        (e["action"], e["place"], e["date"]) for e in found]

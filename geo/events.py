@@ -171,6 +171,13 @@ def subsumed(chosen: dict[str, list]) -> None:
             del chosen[action]
 
 
+def apposition(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """"Mitiga airport, Tripoli's only airport": after a bare comma, a possessive name
+    says where the first place is; it is not a second place of the list."""
+    return text[first.end:second.start].strip() == "," and (
+        second.surface.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), second.end))
+
+
 def coordinated_targets(text: str, end: int, start: int) -> bool:
     """"garrisons in Tripoli and air defense systems around Sabha": two targets of one
     action, joined by "and" and a short noun phrase ending in a place preposition (not a
@@ -178,6 +185,14 @@ def coordinated_targets(text: str, end: int, start: int) -> bool:
     match = COORDINATED_TARGET.fullmatch(text, end, start)
     return match is not None and not any(
         word.endswith("ed") for word in (match.group(1) or "").split())
+
+
+def days_between(earlier: str, later: str) -> int:
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+# The two sides of one change of hands (within SHORT_RANGE_DAYS of each other).
+OTHER_SIDE = {"capture": "retreat", "retreat": "capture"}
 
 
 def one_per_action(events: list[Event]) -> list[Event]:
@@ -212,14 +227,17 @@ def one_per_action(events: list[Event]) -> list[Event]:
                         and bool(RETAKING.search(e.evidence)) ==
                         bool(RETAKING.search(event.evidence))), None)
         if earlier is None:
-            if event.action == "retreat" and event.date_text == "published":
-                # "calling its withdrawal a tactical maneuver": the loser left when the
-                # place was taken, on the capture's day.
-                taken = next((e for e in events if e.action == "capture" and e.date and
-                              e.source_id == event.source_id and e.date < event.date), None)
-                if taken is not None:
-                    event.date, event.date_precision, event.date_text = \
-                        taken.date, taken.date_precision, taken.date_text
+            # One change of hands, told from both sides: "calling its withdrawal a tactical
+            # maneuver" after the capture's day; "said Saturday it had recaptured Gharyan"
+            # after "lost control of Gharyan on Wednesday". Each takes the other's day.
+            other = OTHER_SIDE.get(event.action)
+            counterpart = next((e for e in events if e.action == other and e.date and
+                                e.source_id == event.source_id and e.date < event.date and
+                                days_between(e.date, event.date) <= SHORT_RANGE_DAYS),
+                               None) if other else None
+            if counterpart is not None:
+                event.date, event.date_precision, event.date_text = \
+                    counterpart.date, counterpart.date_precision, counterpart.date_text
             continue
         first, second = sorted((event, earlier), key=lambda e: e.start)
         first.date, first.date_precision, first.date_text = \
@@ -393,8 +411,10 @@ class EventExtractor:
             while 0 <= k + step < len(ordered):
                 a, b = sorted((ordered[k], ordered[k + step]), key=lambda p: p.start)
                 if not (listed_together(text, a.end, b.start) or
-                        coordinated_targets(text, a.end, b.start)):  # share one action
-                    break
+                        coordinated_targets(text, a.end, b.start)) or \
+                        apposition(text, a, b):
+                    break  # not one action's places; "Mitiga airport, Tripoli's only
+                    # airport": an apposition that says where the first one is
                 group.append(ordered[k + step])
                 k += step
         # "the Sirte neighborhood of al-Dular": a spot inside the town goes with it (and

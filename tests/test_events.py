@@ -417,3 +417,23 @@ def test_a_retaking_is_not_the_earlier_seizure_told_again():
                    "last week.", "2016-05-22")
     assert ("capture", "Abu Grein", "2016-05-21") in [
         (e["action"], e["place"], e["date"]) for e in found]
+
+
+def test_a_capture_announced_later_takes_the_day_the_loser_lost_the_town():
+    found = events("The government said on Saturday its forces had recaptured the town of "
+                   "Gharyan. Haftar's forces lost control of Gharyan on Wednesday after a "
+                   "surprise attack.", "2019-06-29")
+    dated = {(e["action"], e["date"]) for e in found if e["place"] == "Gharyan"}
+    assert {("capture", "2019-06-26"), ("retreat", "2019-06-26")} <= dated
+    # A withdrawal weeks before is another story: the capture keeps its statement's day.
+    later = events("The government said on Saturday its forces had recaptured Gharyan. "
+                   "Haftar's forces had withdrawn from Gharyan on May 2.", "2019-06-29")
+    assert ("capture", "2019-06-29") in {(e["action"], e["date"]) for e in later}
+
+
+def test_an_apposition_says_where_a_place_is_and_is_no_second_target():
+    found = events("A rocket hit Mitiga airport, Tripoli's only functioning airport, late on "
+                   "Sunday.", "2020-05-11")
+    assert [(e["action"], e["place"]) for e in found] == [("attack", "Mitiga Airport")]
+    listed = events("Rockets hit Ain Zara, Tajoura and Tripoli's airport.", "2020-05-11")
+    assert [e["place"] for e in listed] == ["Ain Zara", "Tajura", "Tripoli"]

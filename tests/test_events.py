@@ -437,3 +437,10 @@ def test_an_apposition_says_where_a_place_is_and_is_no_second_target():
     assert [(e["action"], e["place"]) for e in found] == [("attack", "Mitiga Airport")]
     listed = events("Rockets hit Ain Zara, Tajoura and Tripoli's airport.", "2020-05-11")
     assert [e["place"] for e in listed] == ["Ain Zara", "Tajura", "Tripoli"]
+
+
+def test_eastern_forces_are_haftars_in_the_years_of_the_lna_only():
+    assert [e["actor"] for e in events("Eastern forces shelled Brega on Monday.",
+                                       "2020-05-28")] == ["lna"]
+    assert [e["actor"] for e in events("Eastern forces shelled Brega on Monday.",
+                                       "2011-03-10")] == [None]

@@ -30,6 +30,7 @@ from geo.lexicon import (
     WEEKDAYS,
 )
 from geo.text import (
+    ABBREVIATIONS,
     consonant_skeleton,
     fold,
     listed_together,
@@ -69,7 +70,10 @@ CUED_POPULATION = 1_000
 LIBYAN_TOWN_POPULATION = 20_000
 # A variant name this short and uncued is not taken for a foreign place (see by_another_name).
 SHORT_VARIANT = 5
-TITLE_CHARS = 200  # a first sentence longer than this is no title
+TITLE_CHARS = 200
+# A place this populous (a big city or state: "the Connecting California column") is no one's
+# surname; a small region can be ("Dewly Nelson").
+NO_ONES_NAME = 1_000_000  # a first sentence longer than this is no title
 NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]*")
 # Verdicts that read a name as part of a person's name (and so, elsewhere, as that person).
 PERSON_VERDICTS = frozenset({"given name", "person title", "name connector", "after a name",
@@ -350,8 +354,9 @@ class Recognizer:
             abbreviation = tokens[k - 1]
             if len(abbreviation.text) == 1:
                 return "initial"  # "Roy A. Nelson"
-            if abbreviation.lower in PERSON_TITLES:
-                return "person title"  # "Capt. Nelson", "Gov. Patrick", "St. Patrick"
+            if abbreviation.lower in PERSON_TITLES and abbreviation.lower in ABBREVIATIONS:
+                return "person title"  # "Capt. Nelson", "Gov. Patrick", "St. Patrick"; but
+                # "Ministry of Justice. Azerbaijan has": a sentence ends there
         if k >= 0 and self.joined(text, tokens[k], tokens[i]) and tokens[k].is_word:
             left = tokens[k]
             if left.lower in PERSON_TITLES and left.capitalised:
@@ -569,10 +574,11 @@ class Recognizer:
                 why = None  # "Republican Orange County": no one is called "X County"
             if why:
                 # One person's name stops the word's uncued mentions elsewhere, unless only a
-                # capitalised word came before a country or a capital ("By Trend Iran's",
-                # "Thawar Tripoli"): that is no one's surname ("Dewly Nelson" is).
+                # capitalised word came before a country, a capital or a place of a million
+                # ("By Trend Iran's", "Thawar Tripoli", "the Connecting California column"):
+                # that is no one's surname ("Dewly Nelson" is).
                 if why in PERSON_VERDICTS and not (why == "after a name" and any(
-                        c.kind == "country" or c.prior > 0
+                        c.kind == "country" or c.prior > 0 or c.population >= NO_ONES_NAME
                         for c in self.gazetteer.lookup(surface))):
                     person_words.add(key)
                 continue

@@ -352,6 +352,14 @@ def test_a_title_case_title_run_into_the_text_says_nothing_about_names():
                   "Africa Command is commanding U.S. military support.", focus=None) == []
 
 
+
+def test_a_title_word_ending_a_sentence_is_no_abbreviation_before_a_name():
+    found = places("He failed to register it with the Ministry of Justice. Azerbaijan has a "
+                   "record of such cases, and Azerbaijan should change it.", focus=None)
+    assert [p.surface for p in found] == ["Azerbaijan", "Azerbaijan"]
+    assert places("Gov. Patrick spoke on Monday.", focus=None) == []
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

